@@ -1,0 +1,13 @@
+// error: E0502
+// Readers or one writer, never both: see the sections `many-readers` and `one-writer`
+// in scoped-threads/src/main.rs. While one scoped thread borrows `log` mutably,
+// another may not borrow it at all.
+use std::thread;
+
+fn main() {
+    let mut log = vec!["started"];
+    thread::scope(|scope| {
+        scope.spawn(|| log.push("the writer"));
+        scope.spawn(|| println!("the reader sees {} entries", log.len()));
+    });
+}

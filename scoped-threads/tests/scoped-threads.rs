@@ -1,0 +1,190 @@
+//! Tests of the `scoped-threads` binary's real output. Each asserts only what holds
+//! under every interleaving; racy sections run `EXAMPLE_RUNS` times (default 5).
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use std::time::Duration;
+
+/// Far more than any section needs: a deadlock fails the test instead of hanging it.
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The number of threads the program's sections start.
+const THREADS: usize = 4;
+
+/// How many times a racy section runs per test; raise it for a soak.
+fn runs() -> usize {
+    std::env::var("EXAMPLE_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5)
+}
+
+/// Runs one section, checks it succeeded, and returns its stdout lines after the header.
+fn section(name: &str) -> Vec<String> {
+    let assert = cargo_bin_cmd!("scoped-threads")
+        .arg(name)
+        .timeout(TIMEOUT)
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let mut lines = stdout.lines().map(str::to_owned);
+    let header = lines.next().unwrap_or_default();
+    assert!(
+        header.starts_with(&format!("=== {name}: ")) && header.ends_with(" ==="),
+        "the first line should be the header of `{name}`:\n{stdout}"
+    );
+    lines.collect()
+}
+
+/// Checks that `lines` are `expected` in any order, each exactly once, followed by
+/// `last`: the line main prints once the scope has joined every thread.
+fn all_once_then(lines: &[String], mut expected: Vec<String>, last: &str) {
+    let output = lines.join("\n");
+    let (threads, after) = lines.split_at(lines.len().saturating_sub(1));
+    assert_eq!(after, [last], "main's line is not last:\n{output}");
+    let mut threads = threads.to_vec();
+    threads.sort();
+    expected.sort();
+    assert_eq!(
+        threads, expected,
+        "the threads' lines are not each there once:\n{output}"
+    );
+}
+
+#[test]
+fn a_scoped_thread_borrows_a_local_that_main_still_owns_afterwards() {
+    assert_eq!(
+        section("borrow-locals"),
+        ["Length: 5", "Main thread: still own \"Hello\""]
+    );
+}
+
+#[test]
+fn every_reader_holds_its_borrow_at_the_same_time_and_main_continues_after_all() {
+    // The readers meet at a barrier while borrowing: finishing within the timeout
+    // shows that all of them held a shared borrow at once.
+    let expected: Vec<String> = (1..=THREADS)
+        .map(|r| format!("Reader {r}: the sum is 5050, while {THREADS} readers borrow the numbers"))
+        .collect();
+    for _ in 0..runs() {
+        all_once_then(
+            &section("many-readers"),
+            expected.clone(),
+            "Main thread: the readers are done; numbers still has 100 items",
+        );
+    }
+}
+
+#[test]
+fn the_one_writers_change_is_seen_by_main_after_the_scope() {
+    assert_eq!(
+        section("one-writer"),
+        [
+            "Writer: log has 2 entries",
+            "Main thread: log is [\"started\", \"written by the one writer\"]",
+        ]
+    );
+}
+
+#[test]
+fn the_scope_returns_only_after_every_worker_finished() {
+    let expected: Vec<String> = (1..=THREADS).map(|w| format!("Worker {w}: done")).collect();
+    for _ in 0..runs() {
+        all_once_then(
+            &section("scope-joins-all"),
+            expected.clone(),
+            &format!("Main thread: scope returned after {THREADS} of {THREADS} workers finished"),
+        );
+    }
+}
+
+#[test]
+fn the_values_returned_through_scoped_handles_add_up_to_the_total() {
+    for _ in 0..runs() {
+        let lines = section("handles-return-values");
+        let output = lines.join("\n");
+        let parts: Vec<u64> = lines
+            .iter()
+            .filter_map(|line| line.strip_prefix("Main thread: a thread returned "))
+            .map(|part| part.parse().expect("a partial sum is a number"))
+            .collect();
+        assert_eq!(parts.len(), THREADS, "{output}");
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("Main thread: the total is 500500"),
+            "{output}"
+        );
+        assert_eq!(parts.iter().sum::<u64>(), 500_500, "{output}");
+    }
+}
+
+#[test]
+fn every_section_runs_in_the_order_of_the_list() {
+    let list = cargo_bin_cmd!("scoped-threads")
+        .arg("--list")
+        .timeout(TIMEOUT)
+        .assert()
+        .success();
+    let list = String::from_utf8_lossy(&list.get_output().stdout).into_owned();
+    let names: Vec<&str> = list
+        .lines()
+        .map(|line| line.split("  ").next().unwrap_or_default())
+        .collect();
+    assert_eq!(names.len(), 5, "{list}");
+
+    let all = cargo_bin_cmd!("scoped-threads")
+        .timeout(TIMEOUT)
+        .assert()
+        .success();
+    let all = String::from_utf8_lossy(&all.get_output().stdout).into_owned();
+    let headers: Vec<&str> = all
+        .lines()
+        .filter_map(|line| line.strip_prefix("=== "))
+        .map(|rest| rest.split(':').next().unwrap_or_default())
+        .collect();
+    assert_eq!(headers, names, "{all}");
+}
+
+#[test]
+fn help_prints_usage_with_every_section() {
+    let assert = cargo_bin_cmd!("scoped-threads")
+        .arg("-h")
+        .timeout(TIMEOUT)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Usage: scoped-threads [SECTION]",
+        ));
+    let help = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let list = cargo_bin_cmd!("scoped-threads")
+        .arg("--list")
+        .timeout(TIMEOUT)
+        .assert()
+        .success();
+    for line in String::from_utf8_lossy(&list.get_output().stdout).lines() {
+        let name = line.split("  ").next().unwrap_or_default();
+        assert!(
+            help.contains(name),
+            "--help does not name `{name}`:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn wrong_arguments_exit_with_usage_and_code_2() {
+    for args in [
+        &["nope"][..],
+        &["--bogus"],
+        &["borrow-locals", "one-writer"],
+    ] {
+        cargo_bin_cmd!("scoped-threads")
+            .args(args)
+            .timeout(TIMEOUT)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::starts_with("error: "))
+            .stderr(predicate::str::contains("Usage: scoped-threads [SECTION]"))
+            .stderr(predicate::str::contains("panicked").not());
+    }
+}

@@ -1,0 +1,151 @@
+//! The project's task runner, `cargo xtask <task>` (see the matklad/cargo-xtask
+//! pattern): plain Rust, std only, so running it needs nothing but the toolchain.
+//!
+//! - `cargo xtask demo [--timeline] [CRATE...]`: build the examples once, run each.
+//! - `cargo xtask list`: every example crate with its sections.
+//! - `cargo xtask compile-fail [FILE...]`: check that every `compile-fail/*.rs`
+//!   fails to compile with the error codes its first line names.
+
+mod compile_fail;
+mod demo;
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const HELP: &str = "\
+Usage: cargo xtask <TASK>
+
+Tasks:
+  demo [--timeline] [CRATE...]  build the example crates once, then run each in
+                                teaching order (all of them, or only those named),
+                                and end with a summary; --timeline prefixes every
+                                line with the time since that demo started
+  list                          every example crate with its sections and claims
+  compile-fail [FILE...]        check that each compile-fail/*.rs (or each FILE)
+                                fails to compile with the error codes its first
+                                line names, e.g. `// error: E0373`
+
+Run `cargo test` for every test; it runs the compile-fail check too.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    let (task, rest) = match args.split_first() {
+        Some((task, rest)) => (task.as_str(), rest),
+        None => ("--help", &[][..]),
+    };
+    match task {
+        "-h" | "--help" | "help" => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        "demo" => demo::run(rest),
+        "list" if rest.is_empty() => list(),
+        "compile-fail" => compile_fail::run(rest),
+        "list" => usage_error("`list` takes no arguments"),
+        _ => usage_error(&format!("unknown task `{task}`")),
+    }
+}
+
+/// Prints what was wrong and the usage on stderr; exit code 2, as every binary here.
+fn usage_error(problem: &str) -> ExitCode {
+    eprint!("error: {problem}\n\n{HELP}");
+    ExitCode::from(2)
+}
+
+/// The workspace root: this crate lives in `<root>/xtask`.
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ has a parent folder")
+        .to_path_buf()
+}
+
+/// A cargo command run from the workspace root, through the cargo that runs us.
+fn cargo() -> Command {
+    let mut command = Command::new(env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo")));
+    command.current_dir(project_root());
+    command
+}
+
+/// The example crates in teaching order: the workspace members as the root
+/// `Cargo.toml` lists them, less `xtask`. That list is the one place the order lives.
+fn example_crates() -> Vec<String> {
+    let manifest = fs::read_to_string(project_root().join("Cargo.toml"))
+        .expect("the workspace root has a Cargo.toml");
+    let members = manifest
+        .split_once("members = [")
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(members, _)| members)
+        .expect("the root Cargo.toml has `members = [...]`");
+    members
+        .split(',')
+        .map(|member| member.trim().trim_matches('"'))
+        .filter(|member| !member.is_empty() && *member != "xtask")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Builds the binaries of `crates` in one cargo call; names the step if it fails.
+fn build(crates: &[String]) -> Result<(), String> {
+    let mut command = cargo();
+    command.args(["build", "--bins"]);
+    for name in crates {
+        command.args(["--package", name]);
+    }
+    match command.status() {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(format!(
+            "`cargo build` of the examples failed ({status}); fix the errors above, then run this again"
+        )),
+        Err(error) => Err(format!("could not start cargo: {error}")),
+    }
+}
+
+/// Where cargo put a crate's binary: the dev profile in the target directory,
+/// which is `CARGO_TARGET_DIR` when it is set.
+fn binary(name: &str) -> PathBuf {
+    let target = env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| project_root().join("target"));
+    let target = if target.is_relative() {
+        project_root().join(target)
+    } else {
+        target
+    };
+    target
+        .join("debug")
+        .join(format!("{name}{}", env::consts::EXE_SUFFIX))
+}
+
+/// `cargo xtask list`: each crate's `--list`, under the command that runs it.
+fn list() -> ExitCode {
+    let crates = example_crates();
+    if let Err(problem) = build(&crates) {
+        eprintln!("error: {problem}");
+        return ExitCode::FAILURE;
+    }
+    for name in &crates {
+        match Command::new(binary(name)).arg("--list").output() {
+            Ok(output) if output.status.success() => {
+                println!("{name}  (cargo run -p {name} -- <section>)");
+                for line in String::from_utf8_lossy(&output.stdout).lines() {
+                    println!("  {line}");
+                }
+            }
+            _ => {
+                eprintln!(
+                    "error: `{name} --list` failed; run `cargo run -p {name} -- --list` to see why"
+                );
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,297 @@
+//! Tests of `cargo xtask` (every path of its command line), and the repository
+//! checks: the compile-fail cases, the copy-out promise, the README, each crate's
+//! header and tests.
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+/// Generous: the first task of a run may wait for cargo's build lock and build.
+const TIMEOUT: Duration = Duration::from_secs(300);
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ has a parent folder")
+        .to_path_buf()
+}
+
+fn xtask(args: &[&str]) -> assert_cmd::Command {
+    let mut command = cargo_bin_cmd!("xtask");
+    command.args(args).env_remove("NO_COLOR").timeout(TIMEOUT);
+    command
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let assert = xtask(args).assert().success();
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+/// The crates and their sections, in teaching order, as `cargo xtask list` shows them
+/// (it asks each built binary for its `--list`).
+fn crates_and_sections() -> Vec<(String, Vec<String>)> {
+    let mut crates: Vec<(String, Vec<String>)> = Vec::new();
+    for line in stdout_of(&["list"]).lines() {
+        if let Some(section) = line.strip_prefix("  ") {
+            let name = section.split("  ").next().unwrap_or_default().to_owned();
+            crates.last_mut().expect("a crate line first").1.push(name);
+        } else {
+            let name = line.split("  ").next().unwrap_or_default().to_owned();
+            crates.push((name, Vec::new()));
+        }
+    }
+    crates
+}
+
+#[test]
+fn without_a_task_it_prints_the_tasks() {
+    for args in [&[][..], &["--help"], &["-h"]] {
+        xtask(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with("Usage: cargo xtask <TASK>"))
+            .stdout(predicate::str::contains("  demo [--timeline] [CRATE...]"))
+            .stdout(predicate::str::contains("  list "))
+            .stdout(predicate::str::contains("  compile-fail "));
+    }
+}
+
+#[test]
+fn a_wrong_command_line_exits_with_code_2_and_the_usage() {
+    for args in [
+        &["nope"][..],
+        &["--bogus"],
+        &["list", "extra"],
+        &["demo", "--bogus"],
+    ] {
+        xtask(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::starts_with("error: "))
+            .stderr(predicate::str::contains("Usage: cargo xtask <TASK>"));
+    }
+}
+
+#[test]
+fn demo_of_an_unknown_crate_exits_with_code_2_and_names_the_crates() {
+    let crates: Vec<String> = crates_and_sections().into_iter().map(|c| c.0).collect();
+    xtask(&["demo", "threads", "nope"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(format!(
+            "error: unknown crate `nope`; the example crates are: {}",
+            crates.join(", ")
+        )));
+}
+
+#[test]
+fn demo_runs_every_crate_in_teaching_order_and_ends_with_a_summary() {
+    let crates: Vec<String> = crates_and_sections().into_iter().map(|c| c.0).collect();
+    let out = stdout_of(&["demo"]);
+    // stdout is a pipe here: no escape codes.
+    assert!(
+        !out.contains('\x1b'),
+        "escape codes in piped output:\n{out}"
+    );
+    let headers: Vec<&str> = out
+        .lines()
+        .filter_map(|line| line.strip_prefix("▶ cargo run -p "))
+        .collect();
+    assert_eq!(headers, crates, "{out}");
+    let summary = out
+        .split_once("\nSummary\n")
+        .map(|(_, summary)| summary)
+        .unwrap_or_else(|| panic!("no summary:\n{out}"));
+    for name in &crates {
+        let row = summary
+            .lines()
+            .find(|line| line.split_whitespace().next() == Some(name.as_str()))
+            .unwrap_or_else(|| panic!("no summary row for {name}:\n{out}"));
+        assert!(row.ends_with(" ms  ok"), "{row}");
+    }
+    assert!(
+        out.ends_with(&format!(
+            "All {n} of {n} demos succeeded.\n",
+            n = crates.len()
+        )),
+        "{out}"
+    );
+}
+
+#[test]
+fn demo_timeline_stamps_every_line_with_the_time_since_the_demo_started() {
+    let out = stdout_of(&["demo", "--timeline", "threads"]);
+    let demo = out
+        .split_once("▶ cargo run -p threads\n")
+        .and_then(|(_, rest)| rest.split_once("\n\nSummary\n"))
+        .map(|(demo, _)| demo)
+        .unwrap_or_else(|| panic!("no demo output:\n{out}"));
+    let mut stamps = Vec::new();
+    for line in demo.lines() {
+        let (stamp, text) = line
+            .strip_prefix('+')
+            .and_then(|rest| rest.split_once(" ms  "))
+            .unwrap_or_else(|| panic!("line without a time stamp: {line:?}\n{out}"));
+        let millis: f64 = stamp.trim().parse().expect("the stamp is a number");
+        stamps.push((millis, text));
+    }
+    // The lines of one stream are stamped as they arrive, so time only goes forward.
+    assert!(
+        stamps.windows(2).all(|pair| pair[0].0 <= pair[1].0),
+        "{out}"
+    );
+    // The daemon section's main thread sleeps 5 ms four times before its last line.
+    let first = stamps
+        .iter()
+        .find(|(_, text)| *text == "Main thread: 1")
+        .map(|stamp| stamp.0);
+    let last = stamps
+        .iter()
+        .find(|(_, text)| text.starts_with("Main thread: returning"))
+        .map(|stamp| stamp.0);
+    match (first, last) {
+        (Some(first), Some(last)) => assert!(last - first >= 20.0, "{out}"),
+        _ => panic!("the daemon section's main lines are missing:\n{out}"),
+    }
+}
+
+#[test]
+fn every_compile_fail_case_fails_with_the_codes_it_names() {
+    let out = stdout_of(&["compile-fail"]);
+    let mut cases = 0;
+    for entry in fs::read_dir(root()).expect("the root is readable") {
+        let dir = entry.expect("an entry").path().join("compile-fail");
+        for case in fs::read_dir(&dir).into_iter().flatten() {
+            let case = case.expect("an entry").path();
+            let shown = case.strip_prefix(root()).expect("under the root").display();
+            assert!(
+                out.contains(&format!("ok      {shown}  (")),
+                "{shown} is not checked:\n{out}"
+            );
+            cases += 1;
+        }
+    }
+    assert!(cases > 0, "no compile-fail cases found");
+}
+
+#[test]
+fn the_compile_fail_check_rejects_a_case_that_compiles_or_names_the_wrong_code() {
+    let dir = std::env::temp_dir().join(format!("xtask-test-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a temp dir");
+    let compiles = dir.join("compiles.rs");
+    fs::write(&compiles, "// error: E0373\nfn main() {}\n").expect("written");
+    let wrong_code = dir.join("wrong_code.rs");
+    fs::write(
+        &wrong_code,
+        "// error: E0499\nfn main() { let _x: i32 = \"text\"; }\n",
+    )
+    .expect("written");
+    let no_header = dir.join("no_header.rs");
+    fs::write(&no_header, "fn main() { let _x: i32 = \"text\"; }\n").expect("written");
+    let paths: Vec<String> = [&compiles, &wrong_code, &no_header]
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect();
+    let mut args = vec!["compile-fail"];
+    args.extend(paths.iter().map(String::as_str));
+    xtask(&args)
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(
+            "compiles.rs: it compiled, but it must not",
+        ))
+        .stdout(predicate::str::contains(
+            "wrong_code.rs: rustc did not report [\"E0499\"]",
+        ))
+        // What rustc really said is shown.
+        .stdout(predicate::str::contains("error[E0308]: mismatched types"))
+        .stdout(predicate::str::contains(
+            "no_header.rs: its first line is `fn main() { let _x: i32 = \"text\"; }`",
+        ))
+        .stderr(predicate::str::contains("3 compile-fail case(s) failed"));
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_example_compiles_alone_with_plain_rustc_and_lists_the_same_sections() {
+    let dir = std::env::temp_dir().join(format!("xtask-copy-out-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a temp dir");
+    let crates = crates_and_sections();
+    // The copy-out promise: src/main.rs alone, std alone, no cargo.
+    let builds: Vec<_> = crates
+        .iter()
+        .map(|(name, _)| {
+            Command::new("rustc")
+                .args(["--edition", "2024", "-o"])
+                .arg(dir.join(name))
+                .arg(root().join(name).join("src/main.rs"))
+                .output()
+        })
+        .collect();
+    for ((name, sections), build) in crates.iter().zip(builds) {
+        let build = build.expect("rustc runs");
+        assert!(
+            build.status.success(),
+            "{name}/src/main.rs does not compile alone with `rustc --edition 2024`:\n{}",
+            String::from_utf8_lossy(&build.stderr)
+        );
+        let list = Command::new(dir.join(name))
+            .arg("--list")
+            .output()
+            .expect("the copied-out binary runs");
+        let listed: Vec<String> = String::from_utf8_lossy(&list.stdout)
+            .lines()
+            .map(|line| line.split("  ").next().unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(&listed, sections, "{name} built alone lists other sections");
+    }
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_readme_lists_every_crate_and_section() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("README.md exists");
+    for (name, sections) in crates_and_sections() {
+        for section in sections {
+            let command = format!("`cargo run -p {name} -- {section}`");
+            assert!(
+                readme.contains(&command),
+                "README.md does not list the section `{section}` of {name}; add a row with {command} to the section table"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_example_crate_has_its_header_its_tests_and_only_one_source_file() {
+    let mut problems = BTreeMap::new();
+    for (name, _) in crates_and_sections() {
+        let dir = root().join(&name);
+        let main = fs::read_to_string(dir.join("src/main.rs")).unwrap_or_default();
+        if !main.starts_with("//! ") {
+            problems.insert(
+                format!("{name}/src/main.rs"),
+                "start it with a `//!` header: the concept, what to notice, how to run it",
+            );
+        }
+        if !dir.join("tests").join(format!("{name}.rs")).is_file() {
+            problems.insert(format!("{name}/tests/{name}.rs"), "add the crate's tests");
+        }
+        for entry in fs::read_dir(dir.join("src")).into_iter().flatten() {
+            let file = entry.expect("an entry").file_name();
+            if file != "main.rs" {
+                problems.insert(
+                    format!("{name}/src/{}", file.to_string_lossy()),
+                    "each example is one file, src/main.rs: fold this into it",
+                );
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
