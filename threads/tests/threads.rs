@@ -112,6 +112,7 @@ fn main_does_not_wait_for_its_threads_not_even_an_hour_long_one() {
         assert_eq!(
             main_lines,
             [
+                "Main thread: started a thread that sleeps for an hour; nobody joins it",
                 "Main thread: 1",
                 "Main thread: 2",
                 "Main thread: 3",
@@ -202,12 +203,13 @@ fn help_prints_usage_and_every_section() {
         .success()
         .stdout(predicate::str::starts_with("Usage: threads [SECTION]"));
     let help = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    for name in [
-        "join-returns-value",
-        "panic-stays-in-its-thread",
-        "move-closure",
-        "main-does-not-wait",
-    ] {
+    let list = cargo_bin_cmd!("threads")
+        .arg("--list")
+        .timeout(TIMEOUT)
+        .assert()
+        .success();
+    for line in String::from_utf8_lossy(&list.get_output().stdout).lines() {
+        let name = line.split("  ").next().unwrap_or_default();
         assert!(
             help.contains(name),
             "--help does not name `{name}`:\n{help}"
