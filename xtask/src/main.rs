@@ -3,9 +3,11 @@
 //!
 //! - `cargo xtask demo [--timeline] [CRATE...]`: build the examples once, run each.
 //! - `cargo xtask list`: every example crate with its sections.
+//! - `cargo xtask bench [CRATE...]`: what each primitive costs, in one table.
 //! - `cargo xtask compile-fail [FILE...]`: check that every `compile-fail/*.rs`
 //!   fails to compile with the error codes its first line names.
 
+mod bench;
 mod compile_fail;
 mod demo;
 
@@ -24,6 +26,8 @@ Tasks:
                                 and end with a summary; --timeline prefixes every
                                 line with the time since that demo started
   list                          every example crate with its sections and claims
+  bench [CRATE...]              run the crates' benchmarks (release build) and
+                                print what each primitive costs, in one table
   compile-fail [FILE...]        check that each compile-fail/*.rs (or each FILE)
                                 fails to compile with the error codes its first
                                 line names, e.g. `// error: E0373`
@@ -46,6 +50,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         "demo" => demo::run(rest),
+        "bench" => bench::run(rest),
         "list" if rest.is_empty() => list(),
         "compile-fail" => compile_fail::run(rest),
         "list" => usage_error("`list` takes no arguments"),

@@ -56,6 +56,7 @@ fn without_a_task_it_prints_the_tasks() {
             .stdout(predicate::str::starts_with("Usage: cargo xtask <TASK>"))
             .stdout(predicate::str::contains("  demo [--timeline] [CRATE...]"))
             .stdout(predicate::str::contains("  list "))
+            .stdout(predicate::str::contains("  bench [CRATE...]"))
             .stdout(predicate::str::contains("  compile-fail "));
     }
 }
@@ -67,6 +68,8 @@ fn a_wrong_command_line_exits_with_code_2_and_the_usage() {
         &["--bogus"],
         &["list", "extra"],
         &["demo", "--bogus"],
+        &["bench", "--bogus"],
+        &["bench", "scoped-threads"],
     ] {
         xtask(args)
             .assert()

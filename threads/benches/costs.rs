@@ -1,0 +1,60 @@
+//! What a thread costs: `thread::spawn` + `join` of an empty closure, and a
+//! `thread::scope` that spawns one thread. Each is a whole OS thread created,
+//! scheduled and torn down, which is why a thread per tiny task is a bad idea.
+//!
+//! Run it: `cargo bench -p threads`, or `cargo xtask bench` for every crate's costs
+//! in one table. Without `--bench` (as `cargo test` runs it) each benchmark runs a
+//! few times only: a smoke test that proves it works, timing nothing.
+
+use std::hint::black_box;
+use std::thread;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let full = std::env::args().any(|arg| arg == "--bench");
+    println!("costs of threads (cargo bench -p threads)");
+    bench(full, "thread::spawn + join, empty closure", || {
+        let handle = thread::spawn(|| black_box(1));
+        black_box(handle.join().expect("the empty thread panicked"));
+    });
+    bench(full, "thread::scope spawning one thread", || {
+        thread::scope(|scope| {
+            scope.spawn(|| black_box(1));
+        });
+    });
+}
+
+/// Samples per benchmark; the median is reported.
+const SAMPLES: usize = 21;
+/// Each sample runs the operation in a batch that lasts at least this long, so
+/// the timer's resolution does not matter.
+const SAMPLE_TIME: Duration = Duration::from_millis(10);
+
+/// Times `op` and prints one row: name, then median, min and max nanoseconds per
+/// operation, separated by at least two spaces.
+fn bench(full: bool, name: &str, mut op: impl FnMut()) {
+    if !full {
+        (0..3).for_each(|_| op());
+        println!("smoke test: {name}: ran 3 times");
+        return;
+    }
+    // Warm up, and double the batch until one batch lasts SAMPLE_TIME.
+    let mut batch: u32 = 1;
+    while time(batch, &mut op) < SAMPLE_TIME {
+        batch *= 2;
+    }
+    let mut per_op: Vec<f64> = (0..SAMPLES)
+        .map(|_| time(batch, &mut op).as_nanos() as f64 / f64::from(batch))
+        .collect();
+    per_op.sort_by(f64::total_cmp);
+    let (min, median, max) = (per_op[0], per_op[SAMPLES / 2], per_op[SAMPLES - 1]);
+    println!("{name:<48}  {median:>10.1} ns  {min:>10.1} ns  {max:>10.1} ns");
+}
+
+fn time(batch: u32, op: &mut impl FnMut()) -> Duration {
+    let start = Instant::now();
+    for _ in 0..batch {
+        op();
+    }
+    start.elapsed()
+}
