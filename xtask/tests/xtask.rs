@@ -127,41 +127,58 @@ fn demo_runs_every_crate_in_teaching_order_and_ends_with_a_summary() {
     );
 }
 
-#[test]
-fn demo_timeline_stamps_every_line_with_the_time_since_the_demo_started() {
-    let out = stdout_of(&["demo", "--timeline", "threads"]);
+/// Runs `demo --timeline <name>` and returns each line of the demo's output with
+/// its time stamp in milliseconds.
+fn timeline(name: &str) -> Vec<(f64, String)> {
+    let out = stdout_of(&["demo", "--timeline", name]);
     let demo = out
-        .split_once("▶ cargo run -p threads\n")
+        .split_once(&format!("▶ cargo run -p {name}\n"))
         .and_then(|(_, rest)| rest.split_once("\n\nSummary\n"))
         .map(|(demo, _)| demo)
         .unwrap_or_else(|| panic!("no demo output:\n{out}"));
-    let mut stamps = Vec::new();
-    for line in demo.lines() {
-        let (stamp, text) = line
-            .strip_prefix('+')
-            .and_then(|rest| rest.split_once(" ms  "))
-            .unwrap_or_else(|| panic!("line without a time stamp: {line:?}\n{out}"));
-        let millis: f64 = stamp.trim().parse().expect("the stamp is a number");
-        stamps.push((millis, text));
-    }
+    demo.lines()
+        .map(|line| {
+            let (stamp, text) = line
+                .strip_prefix('+')
+                .and_then(|rest| rest.split_once(" ms  "))
+                .unwrap_or_else(|| panic!("line without a time stamp: {line:?}\n{out}"));
+            let millis: f64 = stamp.trim().parse().expect("the stamp is a number");
+            (millis, text.to_owned())
+        })
+        .collect()
+}
+
+/// The time stamp of the first line that starts with `text`.
+fn stamp_of(lines: &[(f64, String)], text: &str) -> f64 {
+    lines
+        .iter()
+        .find(|(_, line)| line.starts_with(text))
+        .map(|(millis, _)| *millis)
+        .unwrap_or_else(|| panic!("no line `{text}` in:\n{lines:#?}"))
+}
+
+#[test]
+fn demo_timeline_stamps_every_line_with_the_time_since_the_demo_started() {
+    let lines = timeline("threads");
     // The lines of one stream are stamped as they arrive, so time only goes forward.
     assert!(
-        stamps.windows(2).all(|pair| pair[0].0 <= pair[1].0),
-        "{out}"
+        lines.windows(2).all(|pair| pair[0].0 <= pair[1].0),
+        "{lines:#?}"
     );
     // The daemon section's main thread sleeps 5 ms four times before its last line.
-    let first = stamps
-        .iter()
-        .find(|(_, text)| *text == "Main thread: 1")
-        .map(|stamp| stamp.0);
-    let last = stamps
-        .iter()
-        .find(|(_, text)| text.starts_with("Main thread: returning"))
-        .map(|stamp| stamp.0);
-    match (first, last) {
-        (Some(first), Some(last)) => assert!(last - first >= 20.0, "{out}"),
-        _ => panic!("the daemon section's main lines are missing:\n{out}"),
-    }
+    let first = stamp_of(&lines, "Main thread: 1");
+    let last = stamp_of(&lines, "Main thread: returning");
+    assert!(last - first >= 20.0, "{lines:#?}");
+}
+
+#[test]
+fn demo_timeline_shows_the_bounded_receiver_starting_after_its_pause() {
+    // `bounded` is sync-channel's first section; main sleeps 100 ms, then receives.
+    let lines = timeline("sync-channel");
+    assert!(
+        stamp_of(&lines, "Main: got Message 1") >= 100.0,
+        "{lines:#?}"
+    );
 }
 
 #[test]

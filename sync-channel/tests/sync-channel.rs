@@ -1,0 +1,279 @@
+//! Tests of the `sync-channel` binary's real output. Each asserts only what holds
+//! under every interleaving; racy sections run `EXAMPLE_RUNS` times (default 5).
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use std::time::Duration;
+
+/// Far more than any section needs: a deadlock fails the test instead of hanging it.
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The program's `CAPACITY`: the notes' `sync_channel(3)`.
+const CAPACITY: usize = 3;
+
+/// The program's `MESSAGES`: the notes' `1..10`.
+const MESSAGES: usize = 9;
+
+/// How many times a racy section runs per test; raise it for a soak.
+fn runs() -> usize {
+    std::env::var("EXAMPLE_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5)
+}
+
+/// Runs one section, checks it succeeded, and returns its stdout lines after the header.
+fn section(name: &str) -> Vec<String> {
+    let assert = cargo_bin_cmd!("sync-channel")
+        .arg(name)
+        .timeout(TIMEOUT)
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let mut lines = stdout.lines().map(str::to_owned);
+    let header = lines.next().unwrap_or_default();
+    assert!(
+        header.starts_with(&format!("=== {name}: ")) && header.ends_with(" ==="),
+        "the first line should be the header of `{name}`:\n{stdout}"
+    );
+    lines.collect()
+}
+
+/// One line of the notes' sender/receiver output.
+#[derive(Debug, PartialEq)]
+enum Line {
+    /// `{thread_id:?}: sent Message {i}`
+    Sent(usize),
+    /// `{thread_id:?}: done`
+    Done,
+    /// `Main: got Message {i}`
+    Got(usize),
+}
+
+/// Parses the lines of `bounded` or `rendezvous`. Every line must be one of the
+/// three kinds, and the sender's lines must all carry one `ThreadId(..)`.
+fn parse(lines: &[String]) -> Vec<Line> {
+    let output = lines.join("\n");
+    let message = |text: &str| -> usize {
+        text.strip_prefix("Message ")
+            .and_then(|i| i.parse().ok())
+            .unwrap_or_else(|| panic!("`{text}` is not `Message <i>` in:\n{output}"))
+    };
+    let mut sender_id: Option<&str> = None;
+    lines
+        .iter()
+        .map(|line| {
+            if let Some(msg) = line.strip_prefix("Main: got ") {
+                return Line::Got(message(msg));
+            }
+            let (id, rest) = line
+                .split_once(": ")
+                .unwrap_or_else(|| panic!("unexpected line `{line}` in:\n{output}"));
+            assert!(
+                id.starts_with("ThreadId(") && *sender_id.get_or_insert(id) == id,
+                "`{line}` is not from the one sending thread:\n{output}"
+            );
+            match rest.strip_prefix("sent ") {
+                Some(msg) => Line::Sent(message(msg)),
+                None if rest == "done" => Line::Done,
+                None => panic!("unexpected line `{line}` in:\n{output}"),
+            }
+        })
+        .collect()
+}
+
+/// Checks the blocking bound of `sync_channel(capacity)` on one run's output.
+///
+/// Why at least `i - capacity - 1` `got` lines stand before `sent Message i`:
+/// - `send(i)` returns only when message `i` is in the channel and the channel
+///   holds at most `capacity` messages, so at least `i - capacity` messages have
+///   already been taken out by `recv`. (With capacity 0, `send(i)` returns only when
+///   a `recv` has taken message `i` itself: again `i - 0` messages.)
+/// - The sender prints `sent Message i` after `send(i)` returns.
+/// - Main prints `got Message j` after `recv` returns message `j`, and only then
+///   calls `recv` again. So when `recv` has taken message `i - capacity`, the lines
+///   for messages `1 ..= i - capacity - 1` are already printed, but the line for
+///   message `i - capacity` itself may not be yet: main can be between that `recv`
+///   and its `println!` while the sender prints. Hence the minus one.
+fn assert_send_waits_for_room(lines: &[String], capacity: usize) {
+    let output = lines.join("\n");
+    let mut got_so_far = 0;
+    for line in parse(lines) {
+        match line {
+            Line::Got(_) => got_so_far += 1,
+            Line::Sent(i) => {
+                let at_least = i.saturating_sub(capacity + 1);
+                assert!(
+                    got_so_far >= at_least,
+                    "`sent Message {i}` is printed after only {got_so_far} got lines; with \
+                     capacity {capacity} at least {at_least} must come first:\n{output}"
+                );
+            }
+            Line::Done => {}
+        }
+    }
+}
+
+/// Checks that every message was sent and received once, in order, and that the
+/// sender printed `done` after its last send.
+fn assert_every_message_once_in_order(lines: &[String]) {
+    let output = lines.join("\n");
+    let parsed = parse(lines);
+    let all: Vec<usize> = (1..=MESSAGES).collect();
+    let got: Vec<usize> = parsed
+        .iter()
+        .filter_map(|line| match line {
+            Line::Got(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        got, all,
+        "main did not get every message once, in order:\n{output}"
+    );
+    // The sender's own lines, in its order: each `sent` once, in order, then `done`.
+    let sender: Vec<&Line> = parsed
+        .iter()
+        .filter(|line| !matches!(line, Line::Got(_)))
+        .collect();
+    let mut expected: Vec<Line> = (1..=MESSAGES).map(Line::Sent).collect();
+    expected.push(Line::Done);
+    assert_eq!(
+        sender,
+        expected.iter().collect::<Vec<_>>(),
+        "the sender did not send every message once, in order, then finish:\n{output}"
+    );
+}
+
+#[test]
+fn a_bounded_send_returns_only_when_at_most_three_messages_wait() {
+    for _ in 0..runs() {
+        assert_send_waits_for_room(&section("bounded"), CAPACITY);
+    }
+}
+
+#[test]
+fn the_bounded_channel_delivers_every_message_once_in_order_and_the_sender_finishes() {
+    for _ in 0..runs() {
+        assert_every_message_once_in_order(&section("bounded"));
+    }
+}
+
+#[test]
+fn a_rendezvous_send_never_completes_before_its_recv() {
+    for _ in 0..runs() {
+        assert_send_waits_for_room(&section("rendezvous"), 0);
+    }
+}
+
+#[test]
+fn the_rendezvous_channel_delivers_every_message_once_in_order_and_the_sender_finishes() {
+    for _ in 0..runs() {
+        assert_every_message_once_in_order(&section("rendezvous"));
+    }
+}
+
+#[test]
+fn try_send_reports_full_with_the_value_and_succeeds_again_after_one_recv() {
+    let lines = section("try-send-full");
+    let output = lines.join("\n");
+    // The `Debug` text of the error has changed between Rust versions
+    // (`Full(..)`, `TrySendError::Full(..)`): check only that it is a Full error.
+    let full = lines.get(CAPACITY).map(String::as_str).unwrap_or_default();
+    assert!(
+        full.starts_with("try_send(4): Err(") && full.contains("Full(..)"),
+        "the fourth try_send should report Full:\n{output}"
+    );
+    let mut rest = lines.clone();
+    rest.remove(CAPACITY);
+    assert_eq!(
+        rest,
+        [
+            "try_send(1): Ok(())",
+            "try_send(2): Ok(())",
+            "try_send(3): Ok(())",
+            "The channel is full: 4 came back",
+            "Received: Ok(1)",
+            "try_send(4): Ok(())",
+            "Buffered: [2, 3, 4]",
+        ],
+        "{output}"
+    );
+}
+
+#[test]
+fn every_section_runs_in_teaching_order_and_joins_its_sender_before_the_next() {
+    let list = cargo_bin_cmd!("sync-channel")
+        .arg("--list")
+        .timeout(TIMEOUT)
+        .assert()
+        .success();
+    let list = String::from_utf8_lossy(&list.get_output().stdout).into_owned();
+    let names: Vec<&str> = list
+        .lines()
+        .map(|line| line.split("  ").next().unwrap_or_default())
+        .collect();
+    assert_eq!(names, ["bounded", "try-send-full", "rendezvous"], "{list}");
+
+    let all = cargo_bin_cmd!("sync-channel")
+        .timeout(TIMEOUT)
+        .assert()
+        .success();
+    let all = String::from_utf8_lossy(&all.get_output().stdout).into_owned();
+    // Split the output at its headers: one block of lines per section.
+    let mut blocks: Vec<(&str, Vec<String>)> = Vec::new();
+    for line in all.lines() {
+        match line.strip_prefix("=== ") {
+            Some(rest) => blocks.push((rest.split(':').next().unwrap_or_default(), Vec::new())),
+            None => blocks
+                .last_mut()
+                .unwrap_or_else(|| panic!("output before the first header:\n{all}"))
+                .1
+                .push(line.to_owned()),
+        }
+    }
+    let headers: Vec<&str> = blocks.iter().map(|(name, _)| *name).collect();
+    assert_eq!(headers, names, "{all}");
+    // The sending thread of each threaded section is joined before the next header:
+    // all of its lines, `done` included, are inside its own section's block.
+    for (name, block) in &blocks {
+        if *name != "try-send-full" {
+            assert_every_message_once_in_order(block);
+        }
+    }
+}
+
+#[test]
+fn help_prints_usage_and_every_section() {
+    for flag in ["-h", "--help"] {
+        let assert = cargo_bin_cmd!("sync-channel")
+            .arg(flag)
+            .timeout(TIMEOUT)
+            .assert()
+            .success()
+            .stderr("")
+            .stdout(predicate::str::starts_with("Usage: sync-channel [SECTION]"));
+        let help = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+        for name in ["bounded", "try-send-full", "rendezvous"] {
+            assert!(
+                help.contains(name),
+                "{flag} does not name `{name}`:\n{help}"
+            );
+        }
+    }
+}
+
+#[test]
+fn wrong_arguments_exit_with_usage_and_code_2() {
+    for args in [&["nope"][..], &["--bogus"], &["bounded", "rendezvous"]] {
+        cargo_bin_cmd!("sync-channel")
+            .args(args)
+            .timeout(TIMEOUT)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::starts_with("error: "))
+            .stderr(predicate::str::contains("Usage: sync-channel [SECTION]"))
+            .stderr(predicate::str::contains("panicked").not());
+    }
+}
