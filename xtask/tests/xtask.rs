@@ -315,3 +315,45 @@ fn every_example_crate_has_its_header_its_tests_and_only_one_source_file() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+#[test]
+fn every_claim_in_the_readme_is_checked_by_a_test_or_file_that_exists() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("README.md exists");
+    let table = readme
+        .split_once("## Every claim of the notes")
+        .and_then(|(_, rest)| rest.split("\n## ").next())
+        .expect("README.md has the section `## Every claim of the notes, and what checks it`");
+    let mut tests = String::new();
+    for (name, _) in crates_and_sections() {
+        tests += &fs::read_to_string(root().join(&name).join("tests").join(format!("{name}.rs")))
+            .unwrap_or_default();
+    }
+    let rows: Vec<&str> = table
+        .lines()
+        .filter(|line| line.starts_with("| ") && !line.starts_with("| claim of the notes"))
+        .collect();
+    assert!(rows.len() > 20, "the claims table is missing:\n{table}");
+    for row in rows {
+        let checks = row
+            .trim_end_matches('|')
+            .rsplit('|')
+            .next()
+            .unwrap_or_default();
+        let named: Vec<&str> = checks.split('`').skip(1).step_by(2).collect();
+        assert!(
+            !named.is_empty(),
+            "this claim names no check; add one:\n{row}"
+        );
+        for check in named {
+            let exists = if check.contains('/') {
+                root().join(check).is_file()
+            } else {
+                tests.contains(&format!("fn {check}()"))
+            };
+            assert!(
+                exists,
+                "README.md names the check `{check}`, which does not exist; fix the row:\n{row}"
+            );
+        }
+    }
+}

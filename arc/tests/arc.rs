@@ -1,0 +1,219 @@
+//! Tests of the `arc` binary's real output. Each asserts only what holds under
+//! every interleaving; racy sections run `EXAMPLE_RUNS` times (default 5).
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use predicates::prelude::*;
+use std::collections::HashSet;
+use std::time::Duration;
+
+/// Far more than any section needs: a deadlock fails the test instead of hanging it.
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Every section, in teaching order.
+const SECTIONS: [&str; 4] = [
+    "notes-example",
+    "clones-share-one-allocation",
+    "last-owner-drops",
+    "clone-without-clone",
+];
+
+/// How many times a racy section runs per test; raise it for a soak.
+fn runs() -> usize {
+    std::env::var("EXAMPLE_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5)
+}
+
+/// Runs one section, checks it succeeded, and returns its stdout lines after the header.
+fn section(name: &str) -> Vec<String> {
+    let assert = cargo_bin_cmd!("arc")
+        .arg(name)
+        .timeout(TIMEOUT)
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let mut lines = stdout.lines().map(str::to_owned);
+    let header = lines.next().unwrap_or_default();
+    assert!(
+        header.starts_with(&format!("=== {name}: ")) && header.ends_with(" ==="),
+        "the first line should be the header of `{name}`:\n{stdout}"
+    );
+    lines.collect()
+}
+
+#[test]
+fn four_threads_print_the_shared_vector_and_main_prints_it_after_every_join() {
+    for _ in 0..runs() {
+        let lines = section("notes-example");
+        let output = lines.join("\n");
+        let (last, threads) = lines.split_last().expect("no output");
+        assert_eq!(last, "v: [10, 20, 30]", "`v:` is not last:\n{output}");
+        assert_eq!(threads.len(), 4, "expected four thread lines:\n{output}");
+        let mut ids = HashSet::new();
+        for line in threads {
+            let id = line
+                .strip_suffix(": [10, 20, 30]")
+                .filter(|id| id.starts_with("ThreadId(") && id.ends_with(')'))
+                .unwrap_or_else(|| panic!("not `{{thread_id:?}}: [10, 20, 30]`: {line}\n{output}"));
+            assert!(ids.insert(id), "thread id {id} printed twice:\n{output}");
+        }
+    }
+}
+
+#[test]
+fn clones_point_at_one_allocation_and_strong_count_follows_them() {
+    let lines = section("clones-share-one-allocation");
+    let output = lines.join("\n");
+    // The address is whatever the allocator chose: read it, then compare with it.
+    let address = |line: &str| -> String {
+        line.split(" at ")
+            .nth(1)
+            .and_then(|rest| rest.split(':').next())
+            .unwrap_or_else(|| panic!("no address in `{line}`:\n{output}"))
+            .to_owned()
+    };
+    assert_eq!(lines.len(), 8, "expected eight lines:\n{output}");
+    let original = address(&lines[0]);
+    let copy = address(&lines[4]);
+    assert_ne!(
+        copy, original,
+        "the copy should be a second allocation:\n{output}"
+    );
+    let expected = [
+        format!("original at {original}: strong_count = 1"),
+        format!("clone 1 at {original}: ptr_eq = true, strong_count = 2"),
+        format!("clone 2 at {original}: ptr_eq = true, strong_count = 3"),
+        format!("clone 3 at {original}: ptr_eq = true, strong_count = 4"),
+        format!("copy at {copy}: equal = true, ptr_eq = false, strong_count = 1"),
+        "clone dropped: strong_count = 3".to_owned(),
+        "clone dropped: strong_count = 2".to_owned(),
+        "clone dropped: strong_count = 1".to_owned(),
+    ];
+    assert_eq!(lines, expected, "{output}");
+}
+
+#[test]
+fn the_value_is_dropped_once_by_the_owner_that_lets_go_last() {
+    let owners = ["main", "owner-1", "owner-2", "owner-3"];
+    for _ in 0..runs() {
+        let lines = section("last-owner-drops");
+        let output = lines.join("\n");
+        // Every owner lets go exactly once.
+        let mut let_go = Vec::new();
+        for owner in owners {
+            let wanted = format!("{owner}: lets go of its clone");
+            let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == wanted).collect();
+            assert_eq!(found.len(), 1, "expected `{wanted}` once:\n{output}");
+            let_go.push(found[0]);
+        }
+        // The value is dropped exactly once, by one of the owners...
+        let drops: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].ends_with(": drops the value"))
+            .collect();
+        assert_eq!(drops.len(), 1, "expected exactly one drop:\n{output}");
+        let dropper = lines[drops[0]].trim_end_matches(": drops the value");
+        assert!(
+            owners.contains(&dropper),
+            "dropped by `{dropper}`, who is not an owner:\n{output}"
+        );
+        // ...after every owner has let go: it was the last one.
+        assert!(
+            let_go.iter().all(|&i| i < drops[0]),
+            "the value was dropped before every owner let go:\n{output}"
+        );
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("main: every owner has let go; the value was dropped 1 time(s)"),
+            "{output}"
+        );
+        assert_eq!(lines.len(), owners.len() + 2, "unexpected lines:\n{output}");
+    }
+}
+
+#[test]
+fn an_arc_of_a_type_without_clone_can_still_be_cloned() {
+    let lines = section("clone-without-clone");
+    assert_eq!(
+        lines,
+        [
+            "a second Arc<Settings>: ptr_eq = true, strong_count = 2",
+            "spawned thread reads: shared settings",
+            "main reads: shared settings, strong_count = 1",
+        ]
+    );
+}
+
+#[test]
+fn every_section_runs_in_teaching_order_and_finishes_before_the_next() {
+    let list = cargo_bin_cmd!("arc")
+        .arg("--list")
+        .timeout(TIMEOUT)
+        .assert()
+        .success();
+    let list = String::from_utf8_lossy(&list.get_output().stdout).into_owned();
+    let names: Vec<&str> = list
+        .lines()
+        .map(|line| line.split("  ").next().unwrap_or_default())
+        .collect();
+    assert_eq!(names, SECTIONS, "{list}");
+
+    for _ in 0..runs() {
+        let all = cargo_bin_cmd!("arc").timeout(TIMEOUT).assert().success();
+        let all = String::from_utf8_lossy(&all.get_output().stdout).into_owned();
+        let headers: Vec<&str> = all
+            .lines()
+            .filter_map(|line| line.strip_prefix("=== "))
+            .map(|rest| rest.split(':').next().unwrap_or_default())
+            .collect();
+        assert_eq!(headers, SECTIONS, "{all}");
+        // Each section joins its threads before returning: its last line stands
+        // right before the next header.
+        for (last, next) in [
+            ("v: [10, 20, 30]", "=== clones-share-one-allocation"),
+            ("clone dropped: strong_count = 1", "=== last-owner-drops"),
+            (
+                "main: every owner has let go; the value was dropped 1 time(s)",
+                "=== clone-without-clone",
+            ),
+        ] {
+            assert!(all.contains(&format!("{last}\n{next}")), "{all}");
+        }
+    }
+}
+
+#[test]
+fn help_prints_usage_and_every_section() {
+    let assert = cargo_bin_cmd!("arc")
+        .arg("--help")
+        .timeout(TIMEOUT)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Usage: arc [SECTION]"));
+    let help = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    for name in SECTIONS {
+        assert!(
+            help.contains(name),
+            "--help does not name `{name}`:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn wrong_arguments_exit_with_usage_and_code_2() {
+    for args in [
+        &["nope"][..],
+        &["--bogus"],
+        &["notes-example", "last-owner-drops"],
+    ] {
+        cargo_bin_cmd!("arc")
+            .args(args)
+            .timeout(TIMEOUT)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::starts_with("error: "))
+            .stderr(predicate::str::contains("Usage: arc [SECTION]"))
+            .stderr(predicate::str::contains("panicked").not());
+    }
+}

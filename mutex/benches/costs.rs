@@ -1,0 +1,76 @@
+//! What a lock costs: `lock` + unlock with no other thread around, the same while
+//! another thread wants the same lock, and an uncontended `RwLock::read`.
+//!
+//! Run it: `cargo bench -p mutex`, or `cargo xtask bench` for every crate's costs
+//! in one table. Without `--bench` (as `cargo test` runs it) each benchmark runs a
+//! few times only: a smoke test that proves it works, timing nothing.
+
+use std::hint::black_box;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, RwLock};
+use std::thread;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let full = std::env::args().any(|arg| arg == "--bench");
+    println!("costs of mutex (cargo bench -p mutex)");
+
+    let counter = Mutex::new(0_u64);
+    bench(full, "Mutex lock + unlock, uncontended", || {
+        *counter.lock().expect("not poisoned") += black_box(1);
+    });
+
+    let stop = AtomicBool::new(false);
+    thread::scope(|scope| {
+        // Another thread takes the same lock over and over until told to stop.
+        scope.spawn(|| {
+            while !stop.load(Ordering::Relaxed) {
+                *counter.lock().expect("not poisoned") += black_box(1);
+            }
+        });
+        bench(full, "Mutex lock + unlock, two threads contending", || {
+            *counter.lock().expect("not poisoned") += black_box(1);
+        });
+        stop.store(true, Ordering::Relaxed);
+    });
+
+    let shared = RwLock::new(1_u64);
+    bench(full, "RwLock read + unlock, uncontended", || {
+        black_box(*shared.read().expect("not poisoned"));
+    });
+}
+
+/// Samples per benchmark; the median is reported.
+const SAMPLES: usize = 21;
+/// Each sample runs the operation in a batch that lasts at least this long, so
+/// the timer's resolution does not matter.
+const SAMPLE_TIME: Duration = Duration::from_millis(10);
+
+/// Times `op` and prints one row: name, then median, min and max nanoseconds per
+/// operation, separated by at least two spaces.
+fn bench(full: bool, name: &str, mut op: impl FnMut()) {
+    if !full {
+        (0..3).for_each(|_| op());
+        println!("smoke test: {name}: ran 3 times");
+        return;
+    }
+    // Warm up, and double the batch until one batch lasts SAMPLE_TIME.
+    let mut batch: u32 = 1;
+    while time(batch, &mut op) < SAMPLE_TIME {
+        batch *= 2;
+    }
+    let mut per_op: Vec<f64> = (0..SAMPLES)
+        .map(|_| time(batch, &mut op).as_nanos() as f64 / f64::from(batch))
+        .collect();
+    per_op.sort_by(f64::total_cmp);
+    let (min, median, max) = (per_op[0], per_op[SAMPLES / 2], per_op[SAMPLES - 1]);
+    println!("{name:<48}  {median:>10.1} ns  {min:>10.1} ns  {max:>10.1} ns");
+}
+
+fn time(batch: u32, op: &mut impl FnMut()) -> Duration {
+    let start = Instant::now();
+    for _ in 0..batch {
+        op();
+    }
+    start.elapsed()
+}
