@@ -53,15 +53,21 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
     let stdout = child.stdout.take().expect("stdout is piped");
-    let mut rows = Vec::new();
+    // cargo runs the benchmarks in its own order; each starts with a title line
+    // `costs of <crate> (...)`, which files the rows under their crate.
+    let mut by_crate: Vec<(String, Vec<Row>)> = Vec::new();
     for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-        match parse(&line) {
-            Some(row) => rows.push(row),
-            // A benchmark's title: say what is being measured while it runs.
-            None if line.starts_with("costs of ") => eprintln!("measuring the {line}"),
-            None => {}
+        if let Some(title) = line.strip_prefix("costs of ") {
+            eprintln!("measuring the {line}");
+            let name = title.split(' ').next().unwrap_or_default().to_owned();
+            by_crate.push((name, Vec::new()));
+        } else if let (Some(row), Some((_, rows))) = (parse(&line), by_crate.last_mut()) {
+            rows.push(row);
         }
     }
+    // Show them in teaching order.
+    by_crate.sort_by_key(|(name, _)| chosen.iter().position(|known| known == name));
+    let rows: Vec<Row> = by_crate.into_iter().flat_map(|(_, rows)| rows).collect();
     match child.wait() {
         Ok(status) if status.success() => {}
         _ => {
@@ -133,8 +139,7 @@ fn print_table(rows: &[Row]) {
 fn round(value: f64) -> String {
     match value {
         v if v >= 100.0 => format!("{v:.0}"),
-        v if v >= 10.0 => format!("{v:.1}"),
-        v => format!("{v:.2}"),
+        v => format!("{v:.1}"),
     }
 }
 
@@ -153,9 +158,9 @@ mod tests {
     }
 
     #[test]
-    fn numbers_keep_three_significant_figures() {
+    fn numbers_have_one_decimal_below_100_and_none_above() {
         assert_eq!(round(61234.7), "61235");
         assert_eq!(round(12.345), "12.3");
-        assert_eq!(round(1.234), "1.23");
+        assert_eq!(round(1.26), "1.3");
     }
 }
