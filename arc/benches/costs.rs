@@ -4,8 +4,8 @@
 //! moves between cores).
 //!
 //! Run it: `cargo bench -p arc`, or `cargo xtask bench` for every crate's costs in
-//! one table. Without `--bench` (as `cargo test` runs it) each benchmark runs a few
-//! times only: a smoke test that proves it works, timing nothing.
+//! in one table. `tests/arc.rs` includes this file and runs `measure(false)`:
+//! every benchmark through the same code, with tiny samples, timing nothing.
 
 use std::hint::black_box;
 use std::rc::Rc;
@@ -15,7 +15,12 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 fn main() {
-    let full = std::env::args().any(|arg| arg == "--bench");
+    measure(std::env::args().any(|arg| arg == "--bench"));
+}
+
+/// Every benchmark of this crate. `full` is false in the smoke test that the crate's
+/// tests run: the same code, with three samples of a single operation each.
+pub fn measure(full: bool) {
     println!("costs of arc (cargo bench -p arc)");
 
     let rc = Rc::new(1_u64);
@@ -49,23 +54,23 @@ const SAMPLES: usize = 21;
 const SAMPLE_TIME: Duration = Duration::from_millis(10);
 
 /// Times `op` and prints one row: name, then median, min and max nanoseconds per
-/// operation, separated by at least two spaces.
+/// operation, separated by at least two spaces. Not `full`: 3 samples of 1 operation.
 fn bench(full: bool, name: &str, mut op: impl FnMut()) {
-    if !full {
-        (0..3).for_each(|_| op());
-        println!("smoke test: {name}: ran 3 times");
-        return;
-    }
-    // Warm up, and double the batch until one batch lasts SAMPLE_TIME.
+    let (samples, sample_time) = if full {
+        (SAMPLES, SAMPLE_TIME)
+    } else {
+        (3, Duration::ZERO)
+    };
+    // Warm up, and double the batch until one batch lasts `sample_time`.
     let mut batch: u32 = 1;
-    while time(batch, &mut op) < SAMPLE_TIME {
+    while time(batch, &mut op) < sample_time {
         batch *= 2;
     }
-    let mut per_op: Vec<f64> = (0..SAMPLES)
+    let mut per_op: Vec<f64> = (0..samples)
         .map(|_| time(batch, &mut op).as_nanos() as f64 / f64::from(batch))
         .collect();
     per_op.sort_by(f64::total_cmp);
-    let (min, median, max) = (per_op[0], per_op[SAMPLES / 2], per_op[SAMPLES - 1]);
+    let (min, median, max) = (per_op[0], per_op[samples / 2], per_op[samples - 1]);
     println!("{name:<48}  {median:>10.1} ns  {min:>10.1} ns  {max:>10.1} ns");
 }
 

@@ -234,3 +234,14 @@ fn wrong_arguments_exit_with_usage_and_code_2() {
             .stderr(predicate::str::contains("panicked").not());
     }
 }
+
+/// The crate's benchmark, compiled into this test so that `cargo test` proves it
+/// runs (with tiny samples, timing nothing) without building it separately.
+#[allow(dead_code)] // its `main` is for `cargo bench`
+#[path = "../benches/costs.rs"]
+mod costs;
+
+#[test]
+fn every_benchmark_runs() {
+    costs::measure(false);
+}
