@@ -15,9 +15,10 @@
 //!    lets go last, on whichever thread that happens to be.
 //! 4. `clone-without-clone`: `Arc<T>` is `Clone` even when `T` is not.
 //!
-//! What `Arc` does not do: it gives only shared (`&T`) access, so mutating through
-//! it fails with E0596 (`compile-fail/mutate-through-arc.rs`; use a `Mutex`, see the
-//! mutex crate); and `Arc<T>` is `Send` and `Sync` only when `T` is both, so an
+//! What `Arc` does not do: it gives only shared (`&T`) access while it is shared,
+//! so mutating through it fails with E0596 (`compile-fail/mutate-through-arc.rs`;
+//! use a `Mutex`, see the mutex crate; only the one owner left may get `&mut T`,
+//! through `Arc::get_mut` or `Arc::make_mut`); and `Arc<T>` is `Send` and `Sync` only when `T` is both, so an
 //! `Arc<RefCell<_>>` cannot go to another thread, E0277
 //! (`compile-fail/send-arc-refcell.rs`).
 //!
@@ -258,8 +259,16 @@ fn usage() -> String {
          Options:\n  --list      one line per section: its name and the claim it shows\n  \
          -h, --help  print this help\n\nSections:\n"
     );
+    let width = SECTIONS
+        .iter()
+        .map(|section| section.0.len())
+        .max()
+        .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!("  {name:<29} {claim}\n");
+        text += &format!(
+            "  {name:<width$}  {claim}
+"
+        );
     }
     text
 }

@@ -104,6 +104,8 @@ fn many_producers() {
                 // One thread's sends are queued in the order it makes them.
                 tx.send((producer, message))
                     .expect("the receiver is still alive");
+                // Give the other producers a turn, so that their messages interleave.
+                thread::yield_now();
             }
             // The thread's Sender is dropped here, when the closure returns.
         }));
@@ -225,8 +227,16 @@ fn usage() -> String {
          Options:\n  --list      one line per section: its name and the claim it shows\n  \
          -h, --help  print this help\n\nSections:\n"
     );
+    let width = SECTIONS
+        .iter()
+        .map(|section| section.0.len())
+        .max()
+        .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!("  {name:<27} {claim}\n");
+        text += &format!(
+            "  {name:<width$}  {claim}
+"
+        );
     }
     text
 }

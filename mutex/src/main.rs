@@ -299,8 +299,16 @@ fn usage() -> String {
          Options:\n  --list      one line per section: its name and the claim it shows\n  \
          -h, --help  print this help\n\nSections:\n"
     );
+    let width = SECTIONS
+        .iter()
+        .map(|section| section.0.len())
+        .max()
+        .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!("  {name:<16} {claim}\n");
+        text += &format!(
+            "  {name:<width$}  {claim}
+"
+        );
     }
     text
 }

@@ -1,7 +1,8 @@
 //! # Scoped threads: threads that borrow from the function that starts them
 //!
-//! A thread from `thread::spawn` may outlive the function that started it, so it
-//! must own everything it uses (`move`). `thread::scope` is the other way: every
+//! A thread from `thread::spawn` may outlive the function that started it, so its
+//! closure may not borrow that function's locals (`move` hands them over instead).
+//! `thread::scope` is the other way: every
 //! thread spawned in the scope is joined before `scope` returns, so those threads
 //! may borrow the caller's locals, under the usual borrowing rules. This program
 //! shows, one section each:
@@ -88,10 +89,10 @@ fn many_readers() {
             let (numbers, all_reading) = (&numbers, &all_reading);
             scope.spawn(move || {
                 let sum: u64 = numbers.iter().sum();
+                println!("Reader {reader}: borrowing the numbers, their sum is {sum}");
                 all_reading.wait();
-                println!(
-                    "Reader {reader}: the sum is {sum}, while {THREADS} readers borrow the numbers"
-                );
+                // Every reader has printed its line above by now, and still borrows.
+                println!("Reader {reader}: passed the barrier, all {THREADS} readers borrowing");
             });
         }
     });
@@ -193,8 +194,16 @@ fn usage() -> String {
          Options:\n  --list      one line per section: its name and the claim it shows\n  \
          -h, --help  print this help\n\nSections:\n"
     );
+    let width = SECTIONS
+        .iter()
+        .map(|section| section.0.len())
+        .max()
+        .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!("  {name:<27} {claim}\n");
+        text += &format!(
+            "  {name:<width$}  {claim}
+"
+        );
     }
     text
 }

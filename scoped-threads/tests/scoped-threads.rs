@@ -61,15 +61,28 @@ fn a_scoped_thread_borrows_a_local_that_main_still_owns_afterwards() {
 
 #[test]
 fn every_reader_holds_its_borrow_at_the_same_time_and_main_continues_after_all() {
-    // The readers meet at a barrier while borrowing: finishing within the timeout
-    // shows that all of them held a shared borrow at once.
-    let expected: Vec<String> = (1..=THREADS)
-        .map(|r| format!("Reader {r}: the sum is 5050, while {THREADS} readers borrow the numbers"))
+    // Each reader prints its first line, then waits at a barrier for the others,
+    // borrowing all the while: no reader gets past it before all have borrowed.
+    let borrowing: Vec<String> = (1..=THREADS)
+        .map(|r| format!("Reader {r}: borrowing the numbers, their sum is 5050"))
+        .collect();
+    let passed: Vec<String> = (1..=THREADS)
+        .map(|r| format!("Reader {r}: passed the barrier, all {THREADS} readers borrowing"))
         .collect();
     for _ in 0..runs() {
+        let lines = section("many-readers");
+        let output = lines.join("\n");
+        let last_borrowing = (0..lines.len())
+            .filter(|&i| borrowing.contains(&lines[i]))
+            .max();
+        let first_passed = (0..lines.len()).find(|&i| passed.contains(&lines[i]));
+        assert!(
+            last_borrowing < first_passed,
+            "a reader passed the barrier before every reader borrowed:\n{output}"
+        );
         all_once_then(
-            &section("many-readers"),
-            expected.clone(),
+            &lines,
+            borrowing.iter().chain(&passed).cloned().collect(),
             "Main thread: the readers are done; numbers still has 100 items",
         );
     }

@@ -25,7 +25,8 @@
 //!
 //! What to notice in the output: the rows the notes call "Send + !Sync" are not all
 //! alike (`mpsc::Sender<i32>` reads `yes yes`), a lock over a `Cell` is `Sync` for
-//! `Mutex` but not for `RwLock`, and a container never does better than what it holds.
+//! `Mutex` but not for `RwLock`, and `Vec`, `Option` or `Box` never do better than
+//! what they hold, while a lock can (`Mutex<Cell<i32>>` is `Sync`).
 //! Nothing here starts a thread: the whole answer is known before the program runs.
 //!
 //! Run it: `cargo run -p send-sync` (every section), `cargo run -p send-sync -- <section>`
@@ -275,9 +276,11 @@ fn sync_means_ref_is_send() {
     }
 }
 
-/// A generic container is Send (or Sync) exactly when its parameter is: the compiler
-/// derives both traits field by field. Each parameter row is followed by its three
-/// containers, which read the same.
+/// A generic container is Send (or Sync) exactly when its parameter is. For a plain
+/// struct the compiler derives both traits field by field; `Vec` and `Box` hold a
+/// raw pointer (which alone would make them neither), so std declares
+/// `unsafe impl<T: Send> Send` (and the same for `Sync`) by hand, to the same effect.
+/// Each parameter row is followed by its three containers, which read the same.
 fn generics_follow_parameters() {
     /// The row of `$t`, then the rows of `Vec<$t>`, `Option<$t>` and `Box<$t>`.
     /// (`concat!` names them: `stringify!(Vec<$t>)` would print `Vec < i32 >`.)
@@ -379,8 +382,16 @@ fn usage() -> String {
          Options:\n  --list      one line per section: its name and the claim it shows\n  \
          -h, --help  print this help\n\nSections:\n"
     );
+    let width = SECTIONS
+        .iter()
+        .map(|section| section.0.len())
+        .max()
+        .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!("  {name:<27} {claim}\n");
+        text += &format!(
+            "  {name:<width$}  {claim}
+"
+        );
     }
     text
 }

@@ -14,7 +14,6 @@ use predicates::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicU8};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, mpsc};
@@ -385,19 +384,22 @@ fn every_no_in_this_tests_list_is_refused_by_the_compiler() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let file = dir.join(format!("send-sync-refused-{}.rs", std::process::id()));
     std::fs::write(&file, &source).expect("cannot write the probe source");
-    let output = Command::new("rustc")
-        .args([
-            "--edition",
-            "2024",
-            "--crate-type",
-            "lib",
-            "--emit=metadata",
-        ])
-        .args(["--error-format=short", "--crate-name", "refused", "-o"])
-        .arg(file.with_extension("rmeta"))
-        .arg(&file)
-        .output()
-        .expect("cannot run rustc");
+    // The rustc that cargo uses, with the same timeout as every other run here.
+    let output =
+        assert_cmd::Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()))
+            .timeout(TIMEOUT)
+            .args([
+                "--edition",
+                "2024",
+                "--crate-type",
+                "lib",
+                "--emit=metadata",
+            ])
+            .args(["--error-format=short", "--crate-name", "refused", "-o"])
+            .arg(file.with_extension("rmeta"))
+            .arg(&file)
+            .output()
+            .expect("cannot run rustc");
     let _ = std::fs::remove_file(&file);
     let _ = std::fs::remove_file(file.with_extension("rmeta"));
     let stderr = String::from_utf8_lossy(&output.stderr);

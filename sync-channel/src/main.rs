@@ -10,14 +10,16 @@
 //! 2. `try-send-full`: `try_send` never blocks. On a full channel it returns
 //!    `Err(TrySendError::Full(value))`, handing the value back; after one `recv` it
 //!    succeeds again.
-//! 3. `rendezvous`: `sync_channel(0)` holds nothing. Every `send` waits for a `recv`
-//!    to take the message from its hands, so no send completes before its recv.
+//! 3. `rendezvous`: `sync_channel(0)` holds nothing. Every `send` waits until a
+//!    `recv` takes the message from its hands, so no send completes before its recv.
 //!
 //! What to notice in the output: in `bounded`, during main's pause the sender prints
 //! `sent Message 1` to `3` and stops; after that, each `got` lets one more `send`
 //! through. In `rendezvous` nothing is sent during the pause at all, and `sent` and
-//! `got` lines then alternate, give or take one. `cargo xtask demo --timeline` shows
-//! when each line was printed.
+//! `got` lines then alternate. A `sent` line can run one ahead (`sent Message 4`
+//! before `got Message 1`, or a rendezvous `sent Message 2` before `got Message 2`):
+//! `recv` has taken the message and let the send complete, but main has not printed
+//! its line yet. `cargo xtask demo --timeline` shows when each line was printed.
 //!
 //! Run it: `cargo run -p sync-channel` (every section), `cargo run -p sync-channel --
 //! <section>` (one), `cargo run -p sync-channel -- --list` (their names).
@@ -37,9 +39,12 @@ const CAPACITY: usize = 3;
 /// How many messages the sending thread sends, as in the notes (`1..10`).
 const MESSAGES: u32 = 9;
 
-/// How long main waits before it starts receiving: the notes' 100 ms, long enough
-/// for the sender to fill the channel and block.
-const RECEIVER_PAUSE: Duration = Duration::from_millis(100);
+/// How long main waits before it starts receiving in the notes' example: 100 ms,
+/// long enough for the sender to fill the channel and block.
+const NOTES_PAUSE: Duration = Duration::from_millis(100);
+
+/// The rendezvous receiver's pause: a few milliseconds in which nothing is sent.
+const RENDEZVOUS_PAUSE: Duration = Duration::from_millis(10);
 
 /// Every section in teaching order: its name, the claim it shows, and the function
 /// that shows it.
@@ -65,11 +70,12 @@ const SECTIONS: &[(&str, &str, fn())] = &[
 /// and a receiver that starts 100 ms late. The sender fills the channel during the
 /// pause, then each `recv` makes room for one more `send`.
 fn bounded() {
-    sender_and_late_receiver(CAPACITY);
+    sender_and_late_receiver(CAPACITY, NOTES_PAUSE);
 }
 
-/// The notes' sender and receiver, over `sync_channel(capacity)`.
-fn sender_and_late_receiver(capacity: usize) {
+/// The notes' sender and receiver, over `sync_channel(capacity)`, with main
+/// starting to receive after `pause`.
+fn sender_and_late_receiver(capacity: usize, pause: Duration) {
     let (tx, rx) = mpsc::sync_channel(capacity);
     let sender = thread::spawn(move || {
         let thread_id = thread::current().id();
@@ -84,7 +90,8 @@ fn sender_and_late_receiver(capacity: usize) {
         // The Sender is dropped here, which will end the receiving loop.
     });
     // Nobody receives yet: the sender fills the channel, then waits for room.
-    thread::sleep(RECEIVER_PAUSE);
+    thread::sleep(pause);
+    println!("Main: slept {pause:?}, now receiving");
     // Each recv makes room for (or takes) one more send. A `sent` line may still
     // come before the `got` line of the same message: the send has completed, but
     // main has not printed yet.
@@ -139,7 +146,7 @@ fn try_send_full() {
 /// waits until main's `recv` takes the message, and nothing is sent during main's
 /// pause. The notes' sender and receiver again, with capacity 0.
 fn rendezvous() {
-    sender_and_late_receiver(0);
+    sender_and_late_receiver(0, RENDEZVOUS_PAUSE);
 }
 
 fn main() -> ExitCode {
@@ -177,8 +184,16 @@ fn usage() -> String {
          Options:\n  --list      one line per section: its name and the claim it shows\n  \
          -h, --help  print this help\n\nSections:\n"
     );
+    let width = SECTIONS
+        .iter()
+        .map(|section| section.0.len())
+        .max()
+        .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!("  {name:<27} {claim}\n");
+        text += &format!(
+            "  {name:<width$}  {claim}
+"
+        );
     }
     text
 }

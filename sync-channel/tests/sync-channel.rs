@@ -48,10 +48,12 @@ enum Line {
     Done,
     /// `Main: got Message {i}`
     Got(usize),
+    /// `Main: slept {pause:?}, now receiving`
+    Receiving,
 }
 
 /// Parses the lines of `bounded` or `rendezvous`. Every line must be one of the
-/// three kinds, and the sender's lines must all carry one `ThreadId(..)`.
+/// four kinds, and the sender's lines must all carry one `ThreadId(..)`.
 fn parse(lines: &[String]) -> Vec<Line> {
     let output = lines.join("\n");
     let message = |text: &str| -> usize {
@@ -65,6 +67,9 @@ fn parse(lines: &[String]) -> Vec<Line> {
         .map(|line| {
             if let Some(msg) = line.strip_prefix("Main: got ") {
                 return Line::Got(message(msg));
+            }
+            if line.starts_with("Main: slept ") && line.ends_with(", now receiving") {
+                return Line::Receiving;
             }
             let (id, rest) = line
                 .split_once(": ")
@@ -109,7 +114,7 @@ fn assert_send_waits_for_room(lines: &[String], capacity: usize) {
                      capacity {capacity} at least {at_least} must come first:\n{output}"
                 );
             }
-            Line::Done => {}
+            Line::Done | Line::Receiving => {}
         }
     }
 }
@@ -131,10 +136,19 @@ fn assert_every_message_once_in_order(lines: &[String]) {
         got, all,
         "main did not get every message once, in order:\n{output}"
     );
+    // Main receives only after its pause, and says so once.
+    let receiving: Vec<usize> = (0..parsed.len())
+        .filter(|&i| parsed[i] == Line::Receiving)
+        .collect();
+    let first_got = parsed.iter().position(|line| matches!(line, Line::Got(_)));
+    assert!(
+        receiving.len() == 1 && first_got.is_some_and(|got| receiving[0] < got),
+        "main's `now receiving` line is not there once, before every `got`:\n{output}"
+    );
     // The sender's own lines, in its order: each `sent` once, in order, then `done`.
     let sender: Vec<&Line> = parsed
         .iter()
-        .filter(|line| !matches!(line, Line::Got(_)))
+        .filter(|line| matches!(line, Line::Sent(_) | Line::Done))
         .collect();
     let mut expected: Vec<Line> = (1..=MESSAGES).map(Line::Sent).collect();
     expected.push(Line::Done);
@@ -160,7 +174,7 @@ fn the_bounded_channel_delivers_every_message_once_in_order_and_the_sender_finis
 }
 
 #[test]
-fn a_rendezvous_send_never_completes_before_its_recv() {
+fn every_rendezvous_send_waits_for_main_to_take_its_message() {
     for _ in 0..runs() {
         assert_send_waits_for_room(&section("rendezvous"), 0);
     }

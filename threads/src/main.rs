@@ -6,11 +6,13 @@
 //! 1. `join-returns-value`: `spawn` hands back a `JoinHandle`; `join` waits for
 //!    the thread and returns whatever its closure returned.
 //! 2. `panic-stays-in-its-thread`: a panic unwinds only the thread it happens
-//!    in. `join` returns the panic's payload as `Err`, and `downcast_ref` tells a
+//!    in (with the default `panic = "unwind"`; under `"abort"` it ends the process).
+//!    `join` returns the panic's payload as `Err`, and `downcast_ref` tells a
 //!    `&'static str` payload (`panic!("literal")`) from a `String` one
-//!    (`panic!("formatted {x}")`).
+//!    (`panic!("formatted {x}")`, with an argument known only at run time).
 //! 3. `move-closure`: a closure that borrows a local cannot be spawned (E0373,
-//!    see `compile-fail/borrow-without-move.rs`); `move` gives the thread its own copy.
+//!    see `compile-fail/borrow-without-move.rs`): `spawn` wants a `'static` closure,
+//!    one that may outlive the function. `move` moves the local into the thread.
 //! 4. `main-does-not-wait`: the notes' example. Spawned threads are not waited
 //!    for: when `main` returns, the process ends, even with a thread that would
 //!    sleep for an hour. This section runs last, because it ends the process.
@@ -48,7 +50,7 @@ const SECTIONS: &[(&str, &str, fn())] = &[
     ),
     (
         "move-closure",
-        "a spawned closure must own what it uses: `move` fixes E0373",
+        "a spawned closure may not borrow locals (E0373): `move` hands them over",
         move_closure,
     ),
     (
@@ -98,7 +100,8 @@ fn panic_stays_in_its_thread() {
 }
 
 /// Unpacks a panic payload: `panic!` with a plain literal carries a `&'static str`,
-/// and `panic!` with formatting (or `panic_any(String)`) carries a `String`.
+/// and `panic!` with an argument formatted at run time (or `panic_any(String)`)
+/// carries a `String`.
 fn describe(payload: &(dyn Any + Send)) -> String {
     if let Some(message) = payload.downcast_ref::<&'static str>() {
         format!("a &'static str payload: {message:?}")
@@ -181,8 +184,16 @@ fn usage() -> String {
          Options:\n  --list      one line per section: its name and the claim it shows\n  \
          -h, --help  print this help\n\nSections:\n"
     );
+    let width = SECTIONS
+        .iter()
+        .map(|section| section.0.len())
+        .max()
+        .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!("  {name:<27} {claim}\n");
+        text += &format!(
+            "  {name:<width$}  {claim}
+"
+        );
     }
     text
 }
