@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{ExitCode, Stdio};
 use std::thread;
 
-use crate::{cargo, example_crates, project_root, usage_error};
+use crate::{cargo, choose, example_crates, project_root};
 
 /// One row a benchmark printed: nanoseconds per operation.
 struct Row {
@@ -21,22 +21,11 @@ pub fn run(args: &[String]) -> ExitCode {
         .into_iter()
         .filter(|name| project_root().join(name).join("benches/costs.rs").is_file())
         .collect();
-    let mut chosen = Vec::new();
-    for name in args {
-        if name.starts_with('-') {
-            return usage_error(&format!("unknown option `{name}` for `bench`"));
-        }
-        if !with_benches.contains(name) {
-            return usage_error(&format!(
-                "no benchmark for `{name}`; the crates with one are: {}",
-                with_benches.join(", ")
-            ));
-        }
-        chosen.push(name.clone());
-    }
-    if chosen.is_empty() {
-        chosen = with_benches;
-    }
+    let known_as = "the crates with a benchmark are";
+    let chosen = match choose("bench", args, with_benches, known_as) {
+        Ok(chosen) => chosen,
+        Err(code) => return code,
+    };
 
     let mut command = cargo();
     command.args(["bench", "--bench", "costs"]);
@@ -65,7 +54,7 @@ pub fn run(args: &[String]) -> ExitCode {
             rows.push(row);
         }
     }
-    // Show them in teaching order.
+    // Show them in teaching order, the order of `chosen`.
     by_crate.sort_by_key(|(name, _)| chosen.iter().position(|known| known == name));
     let rows: Vec<Row> = by_crate.into_iter().flat_map(|(_, rows)| rows).collect();
     match child.wait() {

@@ -12,21 +12,26 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
 
-use crate::{example_crates, project_root};
+use crate::{example_crates, project_root, usage_error};
 
 /// Checks the cases named by `files`, or every case of every example crate.
 pub fn run(files: &[String]) -> ExitCode {
+    for file in files {
+        if file.starts_with('-') {
+            return usage_error(&format!("unknown option `{file}` for `compile-fail`"));
+        }
+        if !Path::new(file).is_file() {
+            return usage_error(&format!("`{file}` is not a file"));
+        }
+    }
     let root = project_root();
-    let cases = if files.is_empty() {
+    let paths = if files.is_empty() {
         cases(&root)
     } else {
         files.iter().map(PathBuf::from).collect()
     };
-    if cases.is_empty() {
-        eprintln!(
-            "error: no compile-fail cases found under {}",
-            root.display()
-        );
+    if paths.is_empty() {
+        eprintln!("error: no compile-fail cases under {}", root.display());
         return ExitCode::FAILURE;
     }
     let out_dir = env::temp_dir().join(format!("xtask-compile-fail-{}", std::process::id()));
@@ -34,31 +39,35 @@ pub fn run(files: &[String]) -> ExitCode {
         eprintln!("error: cannot create {}: {error}", out_dir.display());
         return ExitCode::FAILURE;
     }
-    // Start every rustc at once, then collect them in order: the cases are independent.
-    let started: Vec<_> = cases
-        .iter()
-        .enumerate()
-        .map(|(i, case)| {
-            let compile = |codes| {
-                let child = rustc(case, &out_dir.join(i.to_string()), "json").spawn();
-                child
-                    .map(|child| (codes, child))
-                    .map_err(|error| format!("could not run rustc: {error}"))
-            };
-            (case, expected_codes(case).and_then(compile))
-        })
-        .collect();
 
+    // Read every first line, and start rustc on every case whose first line is
+    // sound, all at once: the cases are independent.
+    let mut started = Vec::new();
+    for (i, path) in paths.into_iter().enumerate() {
+        let expected = expected_codes(&path);
+        let compiling = expected
+            .is_ok()
+            .then(|| rustc(&path, &out_dir.join(i.to_string()), "json").spawn());
+        started.push((path, expected, compiling));
+    }
+
+    // Then collect the verdicts, in order.
     let mut failures = 0;
-    for (case, started) in started {
-        let shown = case.strip_prefix(&root).unwrap_or(case).display();
-        match started.and_then(|(codes, child)| verdict(codes, child)) {
+    for (path, expected, compiling) in started {
+        let shown = path.strip_prefix(&root).unwrap_or(&path).display();
+        let header_is_sound = expected.is_ok();
+        let verdict = match (expected, compiling) {
+            (Err(problem), _) => Err(problem),
+            (Ok(codes), Some(Ok(rustc))) => verdict(&codes, rustc),
+            (Ok(_), _) => Err("could not run rustc".to_owned()),
+        };
+        match verdict {
             Ok(codes) => println!("ok      {shown}  ({codes})"),
             Err(problem) => {
                 failures += 1;
                 println!("FAILED  {shown}: {problem}");
-                if expected_codes(case).is_ok() {
-                    print_rustc_said(case, &out_dir);
+                if header_is_sound {
+                    print_rustc_said(&path, &out_dir);
                 }
             }
         }
@@ -74,22 +83,40 @@ pub fn run(files: &[String]) -> ExitCode {
     }
 }
 
-/// Waits for rustc; the case passes if it failed to compile with every expected code.
-fn verdict(codes: Vec<String>, rustc: Child) -> Result<String, String> {
+/// Waits for rustc. The case passes if it failed to compile with every expected
+/// code and no other: a typo elsewhere in a case must not pass for the lesson.
+fn verdict(expected: &[String], rustc: Child) -> Result<String, String> {
     let output = rustc
         .wait_with_output()
         .map_err(|error| format!("rustc did not finish: {error}"))?;
-    let errors = String::from_utf8_lossy(&output.stderr);
-    let missing: Vec<&String> = codes
-        .iter()
-        .filter(|code| !errors.contains(&format!("\"code\":\"{code}\"")))
-        .collect();
     if output.status.success() {
-        Err("it compiled, but it must not".to_owned())
-    } else if !missing.is_empty() {
+        return Err("it compiled, but it must not".to_owned());
+    }
+    let errors = String::from_utf8_lossy(&output.stderr);
+    // Each diagnostic with a code carries `"code":{"code":"E0373",...}`.
+    let reported: Vec<&str> = errors
+        .split("\"code\":{\"code\":\"")
+        .skip(1)
+        .filter_map(|rest| rest.get(..5))
+        .collect();
+    let missing: Vec<&String> = expected
+        .iter()
+        .filter(|code| !reported.contains(&code.as_str()))
+        .collect();
+    let mut unexpected: Vec<&str> = reported
+        .iter()
+        .copied()
+        .filter(|code| !expected.iter().any(|wanted| wanted == code))
+        .collect();
+    unexpected.dedup();
+    if !missing.is_empty() {
         Err(format!("rustc did not report {missing:?}"))
+    } else if !unexpected.is_empty() {
+        Err(format!(
+            "rustc also reported {unexpected:?}, which the first line does not name"
+        ))
     } else {
-        Ok(codes.join(", "))
+        Ok(expected.join(", "))
     }
 }
 

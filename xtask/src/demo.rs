@@ -1,44 +1,55 @@
-//! `cargo xtask demo [--timeline] [CRATE...]`: build once, run each example in
-//! teaching order under a header, then print a summary.
+//! `cargo xtask demo [--timeline] [CRATE...]`: build the examples in one cargo
+//! call, run each in teaching order under a header as soon as it is built, then
+//! print a summary.
 
+use std::collections::HashSet;
 use std::env;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::Path;
 use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::{binary, build, example_crates, usage_error};
+use crate::{binary, cargo, choose, example_crates};
 
 pub fn run(args: &[String]) -> ExitCode {
-    let all = example_crates();
-    let mut timeline = false;
-    let mut chosen = Vec::new();
-    for arg in args {
-        match arg.as_str() {
-            "--timeline" => timeline = true,
-            flag if flag.starts_with('-') => {
-                return usage_error(&format!("unknown option `{flag}` for `demo`"));
-            }
-            name if all.iter().any(|known| known == name) => chosen.push(name.to_owned()),
-            name => {
-                return usage_error(&format!(
-                    "unknown crate `{name}`; the example crates are: {}",
-                    all.join(", ")
-                ));
-            }
-        }
-    }
-    if chosen.is_empty() {
-        chosen = all;
-    }
+    let timeline = args.iter().any(|arg| arg == "--timeline");
+    let names: Vec<String> = args
+        .iter()
+        .filter(|arg| *arg != "--timeline")
+        .cloned()
+        .collect();
+    let chosen = match choose("demo", &names, example_crates(), "the example crates are") {
+        Ok(chosen) => chosen,
+        Err(code) => return code,
+    };
 
-    if let Err(problem) = build(&chosen) {
-        eprintln!("error: {problem}");
-        return ExitCode::FAILURE;
-    }
+    let (mut cargo, ready) = match start_build(&chosen) {
+        Ok(build) => build,
+        Err(error) => {
+            eprintln!("error: could not start cargo: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let color = use_color(io::stdout().is_terminal(), env::var_os("NO_COLOR"));
+    let mut built = HashSet::new();
     let mut results = Vec::new();
     for name in &chosen {
+        // Wait until cargo has built this crate (it may build others first); a
+        // closed channel means cargo stopped without building it.
+        while !built.contains(name) {
+            match ready.recv() {
+                Ok(done) => built.insert(done),
+                Err(_) => {
+                    let _ = cargo.wait();
+                    eprintln!(
+                        "error: `cargo build` of the examples failed; fix the errors above, then run this again"
+                    );
+                    return ExitCode::FAILURE;
+                }
+            };
+        }
         let header = format!("▶ cargo run -p {name}");
         if color {
             println!("\n\x1b[1m{header}\x1b[0m");
@@ -53,6 +64,11 @@ pub fn run(args: &[String]) -> ExitCode {
             Command::new(binary(name)).status()
         };
         results.push((name, status, started.elapsed()));
+    }
+
+    if !matches!(cargo.wait(), Ok(status) if status.success()) {
+        eprintln!("error: `cargo build` of the examples failed; fix the errors above");
+        return ExitCode::FAILURE;
     }
 
     println!("\nSummary");
@@ -79,6 +95,42 @@ pub fn run(args: &[String]) -> ExitCode {
         println!("{failed} of {} demos failed.", results.len());
         ExitCode::FAILURE
     }
+}
+
+/// Starts one `cargo build` of the crates' binaries, and a thread that sends each
+/// crate's name as soon as cargo reports its binary built, so that the first demos
+/// run while cargo still builds the others. The channel closes when cargo ends.
+fn start_build(crates: &[String]) -> io::Result<(Child, Receiver<String>)> {
+    let mut command = cargo();
+    command.args([
+        "build",
+        "--quiet",
+        "--bins",
+        "--message-format=json-render-diagnostics",
+    ]);
+    for name in crates {
+        command.args(["--package", name]);
+    }
+    let mut child = command.stdout(Stdio::piped()).spawn()?;
+    let messages = child.stdout.take().expect("stdout is piped");
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        // One JSON object a line; a built binary's carries `"executable":"<path>"`,
+        // and each example's binary is named after its crate.
+        for line in BufReader::new(messages).lines().map_while(Result::ok) {
+            let Some((_, rest)) = line.split_once("\"executable\":\"") else {
+                continue;
+            };
+            let path = Path::new(rest.split('"').next().unwrap_or_default());
+            if let Some(name) = path.file_stem().and_then(|stem| stem.to_str()) {
+                if tx.send(name.to_owned()).is_err() {
+                    break;
+                }
+            }
+        }
+        // `tx` drops here: the demo loop learns that nothing more will come.
+    });
+    Ok((child, rx))
 }
 
 /// Bold headers only on a terminal, and never when `NO_COLOR` is set to anything

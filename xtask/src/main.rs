@@ -97,6 +97,29 @@ fn example_crates() -> Vec<String> {
         .collect()
 }
 
+/// The crates that `names` picks out of `known`, in `known`'s (teaching) order, or
+/// all of them when `names` is empty. An option or an unknown name is a usage error;
+/// `known_as` says what the valid names are, for the message.
+fn choose(
+    task: &str,
+    names: &[String],
+    known: Vec<String>,
+    known_as: &str,
+) -> Result<Vec<String>, ExitCode> {
+    if let Some(wrong) = names.iter().find(|name| !known.contains(name)) {
+        let problem = if wrong.starts_with('-') {
+            format!("unknown option `{wrong}` for `{task}`")
+        } else {
+            format!("unknown crate `{wrong}`; {known_as}: {}", known.join(", "))
+        };
+        return Err(usage_error(&problem));
+    }
+    Ok(known
+        .into_iter()
+        .filter(|name| names.is_empty() || names.contains(name))
+        .collect())
+}
+
 /// Builds the binaries of `crates` in one cargo call; names the step if it fails.
 fn build(crates: &[String]) -> Result<(), String> {
     let mut command = cargo();

@@ -7,7 +7,6 @@ use predicates::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 /// Generous: the first task of a run may wait for cargo's build lock and build.
@@ -70,6 +69,8 @@ fn a_wrong_command_line_exits_with_code_2_and_the_usage() {
         &["demo", "--bogus"],
         &["bench", "--bogus"],
         &["bench", "scoped-threads"],
+        &["compile-fail", "--bogus"],
+        &["compile-fail", "no/such/case.rs"],
     ] {
         xtask(args)
             .assert()
@@ -91,6 +92,16 @@ fn demo_of_an_unknown_crate_exits_with_code_2_and_names_the_crates() {
             "error: unknown crate `nope`; the example crates are: {}",
             crates.join(", ")
         )));
+}
+
+#[test]
+fn demo_runs_the_crates_it_is_given_once_each_in_teaching_order() {
+    let out = stdout_of(&["demo", "mutex", "threads", "mutex"]);
+    let headers: Vec<&str> = out
+        .lines()
+        .filter_map(|line| line.strip_prefix("▶ cargo run -p "))
+        .collect();
+    assert_eq!(headers, ["threads", "mutex"], "{out}");
 }
 
 #[test]
@@ -165,10 +176,12 @@ fn demo_timeline_stamps_every_line_with_the_time_since_the_demo_started() {
         lines.windows(2).all(|pair| pair[0].0 <= pair[1].0),
         "{lines:#?}"
     );
-    // The daemon section's main thread sleeps 5 ms four times before its last line.
-    let first = stamp_of(&lines, "Main thread: 1");
-    let last = stamp_of(&lines, "Main thread: returning");
-    assert!(last - first >= 20.0, "{lines:#?}");
+    // The daemon section's main thread sleeps 5 ms four times before its last line,
+    // and a line is stamped when the xtask reads it, never before it is printed.
+    assert!(
+        stamp_of(&lines, "Main thread: returning") >= 20.0,
+        "{lines:#?}"
+    );
 }
 
 #[test]
@@ -212,9 +225,15 @@ fn the_compile_fail_check_rejects_a_case_that_compiles_or_names_the_wrong_code()
         "// error: E0499\nfn main() { let _x: i32 = \"text\"; }\n",
     )
     .expect("written");
+    let extra_error = dir.join("extra_error.rs");
+    fs::write(
+        &extra_error,
+        "// error: E0308\nfn main() { let _x: i32 = \"text\"; undefined(); }\n",
+    )
+    .expect("written");
     let no_header = dir.join("no_header.rs");
     fs::write(&no_header, "fn main() { let _x: i32 = \"text\"; }\n").expect("written");
-    let paths: Vec<String> = [&compiles, &wrong_code, &no_header]
+    let paths: Vec<String> = [&compiles, &wrong_code, &extra_error, &no_header]
         .iter()
         .map(|path| path.display().to_string())
         .collect();
@@ -232,10 +251,21 @@ fn the_compile_fail_check_rejects_a_case_that_compiles_or_names_the_wrong_code()
         // What rustc really said is shown.
         .stdout(predicate::str::contains("error[E0308]: mismatched types"))
         .stdout(predicate::str::contains(
+            "extra_error.rs: rustc also reported [\"E0425\"], which the first line does not name",
+        ))
+        .stdout(predicate::str::contains(
             "no_header.rs: its first line is `fn main() { let _x: i32 = \"text\"; }`",
         ))
-        .stderr(predicate::str::contains("3 compile-fail case(s) failed"));
+        .stderr(predicate::str::contains("4 compile-fail case(s) failed"));
     let _ = fs::remove_dir_all(&dir);
+}
+
+/// The rustc that cargo uses, as the compile-fail check does.
+fn rustc() -> assert_cmd::Command {
+    let mut command =
+        assert_cmd::Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
+    command.timeout(TIMEOUT);
+    command
 }
 
 #[test]
@@ -243,35 +273,83 @@ fn every_example_compiles_alone_with_plain_rustc_and_lists_the_same_sections() {
     let dir = std::env::temp_dir().join(format!("xtask-copy-out-{}", std::process::id()));
     fs::create_dir_all(&dir).expect("a temp dir");
     let crates = crates_and_sections();
-    // The copy-out promise: src/main.rs alone, std alone, no cargo.
-    let builds: Vec<_> = crates
-        .iter()
-        .map(|(name, _)| {
-            Command::new("rustc")
-                .args(["--edition", "2024", "-o"])
-                .arg(dir.join(name))
-                .arg(root().join(name).join("src/main.rs"))
-                .output()
-        })
-        .collect();
-    for ((name, sections), build) in crates.iter().zip(builds) {
-        let build = build.expect("rustc runs");
-        assert!(
-            build.status.success(),
-            "{name}/src/main.rs does not compile alone with `rustc --edition 2024`:\n{}",
-            String::from_utf8_lossy(&build.stderr)
-        );
-        let list = Command::new(dir.join(name))
-            .arg("--list")
-            .output()
-            .expect("the copied-out binary runs");
-        let listed: Vec<String> = String::from_utf8_lossy(&list.stdout)
-            .lines()
-            .map(|line| line.split("  ").next().unwrap_or_default().to_owned())
-            .collect();
-        assert_eq!(&listed, sections, "{name} built alone lists other sections");
-    }
+    // The copy-out promise: src/main.rs alone, std alone, no cargo. One thread a crate.
+    std::thread::scope(|scope| {
+        for (name, sections) in &crates {
+            let binary = dir.join(name);
+            scope.spawn(move || {
+                let build = rustc()
+                    .args(["--edition", "2024", "-o"])
+                    .arg(&binary)
+                    .arg(root().join(name).join("src/main.rs"))
+                    .output()
+                    .expect("rustc runs");
+                assert!(
+                    build.status.success(),
+                    "{name}/src/main.rs does not compile alone with `rustc --edition 2024`:\n{}",
+                    String::from_utf8_lossy(&build.stderr)
+                );
+                let list = assert_cmd::Command::new(&binary)
+                    .arg("--list")
+                    .timeout(TIMEOUT)
+                    .assert()
+                    .success();
+                let listed: Vec<String> = String::from_utf8_lossy(&list.get_output().stdout)
+                    .lines()
+                    .map(|line| line.split("  ").next().unwrap_or_default().to_owned())
+                    .collect();
+                assert_eq!(&listed, sections, "{name} built alone lists other sections");
+            });
+        }
+    });
     let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_compile_fail_case_points_to_a_section_that_exists() {
+    for (name, sections) in crates_and_sections() {
+        for case in fs::read_dir(root().join(&name).join("compile-fail"))
+            .into_iter()
+            .flatten()
+        {
+            let case = case.expect("an entry").path();
+            let text = fs::read_to_string(&case).expect("readable");
+            // The header comment, as one line: `... see the section(s) `a` (and `b`) in <crate>/src/main.rs ...`
+            let header: Vec<&str> = text
+                .lines()
+                .map_while(|line| line.strip_prefix("//"))
+                .map(str::trim)
+                .collect();
+            let header = header.join(" ");
+            let pointer = header
+                .split_once("see the section")
+                .and_then(|(_, rest)| rest.split_once("/src/main.rs"))
+                .map(|(pointer, _)| pointer);
+            let Some(pointer) = pointer else {
+                panic!(
+                    "{}: its header should say where the fix is shown: \
+                     `see the section `...` in <crate>/src/main.rs`",
+                    case.display()
+                );
+            };
+            let (names, target) = pointer.rsplit_once(" in ").unwrap_or_default();
+            let target_sections = crates_and_sections()
+                .into_iter()
+                .find(|(crate_name, _)| crate_name == target)
+                .map(|(_, sections)| sections)
+                .unwrap_or_else(|| panic!("{}: no crate `{target}`", case.display()));
+            let named: Vec<&str> = names.split('`').skip(1).step_by(2).collect();
+            assert!(!named.is_empty(), "{}: no section named", case.display());
+            for section in named {
+                assert!(
+                    target_sections.iter().any(|known| known == section),
+                    "{}: `{section}` is not a section of {target}; sections: {target_sections:?} (from {name})",
+                    case.display()
+                );
+            }
+            let _ = &sections;
+        }
+    }
 }
 
 #[test]
