@@ -54,9 +54,6 @@ pub fn run(args: &[String]) -> ExitCode {
             rows.push(row);
         }
     }
-    // Show them in teaching order, the order of `chosen`.
-    by_crate.sort_by_key(|(name, _)| chosen.iter().position(|known| known == name));
-    let rows: Vec<Row> = by_crate.into_iter().flat_map(|(_, rows)| rows).collect();
     match child.wait() {
         Ok(status) if status.success() => {}
         _ => {
@@ -64,6 +61,12 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    // Show them in teaching order, the order of `chosen`.
+    let rows: Vec<&Row> = chosen
+        .iter()
+        .flat_map(|name| by_crate.iter().filter(move |(of, _)| of == name))
+        .flat_map(|(_, rows)| rows)
+        .collect();
     if rows.is_empty() {
         eprintln!("error: the benchmarks printed no rows");
         return ExitCode::FAILURE;
@@ -91,7 +94,7 @@ fn parse(line: &str) -> Option<Row> {
     }
 }
 
-fn print_table(rows: &[Row]) {
+fn print_table(rows: &[&Row]) {
     let cores = thread::available_parallelism().map_or(0, |n| n.get());
     let cheapest = rows
         .iter()

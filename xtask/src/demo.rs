@@ -2,12 +2,10 @@
 //! call, run each in teaching order under a header as soon as it is built, then
 //! print a summary.
 
-use std::collections::HashSet;
 use std::env;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Lines, Read, Write};
 use std::path::Path;
-use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::process::{Child, ChildStdout, Command, ExitCode, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -25,7 +23,7 @@ pub fn run(args: &[String]) -> ExitCode {
         Err(code) => return code,
     };
 
-    let (mut cargo, ready) = match start_build(&chosen) {
+    let (mut cargo, mut messages) = match start_build(&chosen) {
         Ok(build) => build,
         Err(error) => {
             eprintln!("error: could not start cargo: {error}");
@@ -33,22 +31,22 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
     let color = use_color(io::stdout().is_terminal(), env::var_os("NO_COLOR"));
-    let mut built = HashSet::new();
+    let mut built: Vec<String> = Vec::new();
     let mut results = Vec::new();
     for name in &chosen {
-        // Wait until cargo has built this crate (it may build others first); a
-        // closed channel means cargo stopped without building it.
+        // Read cargo's messages until this crate is built (cargo may build others
+        // first); if cargo ends without building it, the build failed.
         while !built.contains(name) {
-            match ready.recv() {
-                Ok(done) => built.insert(done),
-                Err(_) => {
+            match messages.next() {
+                Some(Ok(message)) => built.extend(built_binary(&message)),
+                _ => {
                     let _ = cargo.wait();
                     eprintln!(
                         "error: `cargo build` of the examples failed; fix the errors above, then run this again"
                     );
                     return ExitCode::FAILURE;
                 }
-            };
+            }
         }
         let header = format!("▶ cargo run -p {name}");
         if color {
@@ -61,7 +59,7 @@ pub fn run(args: &[String]) -> ExitCode {
         let status = if timeline {
             run_with_timeline(name, started)
         } else {
-            Command::new(binary(name)).status()
+            demo(name).status()
         };
         results.push((name, status, started.elapsed()));
     }
@@ -97,10 +95,11 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-/// Starts one `cargo build` of the crates' binaries, and a thread that sends each
-/// crate's name as soon as cargo reports its binary built, so that the first demos
-/// run while cargo still builds the others. The channel closes when cargo ends.
-fn start_build(crates: &[String]) -> io::Result<(Child, Receiver<String>)> {
+/// Starts one `cargo build` of the crates' binaries, with one JSON message a line
+/// on its stdout, so that each demo can run as soon as its binary is built, while
+/// cargo builds the others. (The messages are small: they fit in the pipe while a
+/// demo runs and nobody reads them.)
+fn start_build(crates: &[String]) -> io::Result<(Child, Lines<BufReader<ChildStdout>>)> {
     let mut command = cargo();
     command.args([
         "build",
@@ -113,24 +112,25 @@ fn start_build(crates: &[String]) -> io::Result<(Child, Receiver<String>)> {
     }
     let mut child = command.stdout(Stdio::piped()).spawn()?;
     let messages = child.stdout.take().expect("stdout is piped");
-    let (tx, rx) = mpsc::channel();
-    thread::spawn(move || {
-        // One JSON object a line; a built binary's carries `"executable":"<path>"`,
-        // and each example's binary is named after its crate.
-        for line in BufReader::new(messages).lines().map_while(Result::ok) {
-            let Some((_, rest)) = line.split_once("\"executable\":\"") else {
-                continue;
-            };
-            let path = Path::new(rest.split('"').next().unwrap_or_default());
-            if let Some(name) = path.file_stem().and_then(|stem| stem.to_str()) {
-                if tx.send(name.to_owned()).is_err() {
-                    break;
-                }
-            }
-        }
-        // `tx` drops here: the demo loop learns that nothing more will come.
-    });
-    Ok((child, rx))
+    Ok((child, BufReader::new(messages).lines()))
+}
+
+/// The crate whose binary a cargo message reports built, if it reports one: its
+/// `"executable":"<path>"`, where each example's binary is named after its crate.
+fn built_binary(message: &str) -> Option<String> {
+    let (_, rest) = message.split_once("\"executable\":\"")?;
+    let path = Path::new(rest.split('"').next()?);
+    Some(path.file_stem()?.to_str()?.to_owned())
+}
+
+/// The command that runs one demo. Its panics (threads, mutex) are part of the
+/// lesson, so a `RUST_BACKTRACE` set in the caller's shell is not passed on: a
+/// backtrace of each would bury the lesson (and take most of the demo's time).
+/// `cargo run -p <crate>` still shows them.
+fn demo(name: &str) -> Command {
+    let mut command = Command::new(binary(name));
+    command.env_remove("RUST_BACKTRACE");
+    command
 }
 
 /// Bold headers only on a terminal, and never when `NO_COLOR` is set to anything
@@ -147,7 +147,7 @@ fn millis(time: Duration) -> f64 {
 /// as it arrives, prefixed with the time since `started`. Rust's stdout is line
 /// buffered even into a pipe, so a line arrives when the demo prints it.
 fn run_with_timeline(name: &str, started: Instant) -> io::Result<ExitStatus> {
-    let mut child: Child = Command::new(binary(name))
+    let mut child: Child = demo(name)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()?;
