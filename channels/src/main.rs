@@ -102,7 +102,7 @@ fn many_producers() {
         producers.push(thread::spawn(move || {
             for message in 1..=MESSAGES {
                 // One thread's sends are queued in the order it makes them.
-                tx.send((producer, message))
+                tx.send(format!("message {message} from producer {producer}"))
                     .expect("the receiver is still alive");
                 // Give the other producers a turn, so that their messages interleave.
                 thread::yield_now();
@@ -117,8 +117,8 @@ fn many_producers() {
     // `for msg in rx` calls `recv` until it fails, which happens only when the
     // channel is empty and the last Sender is gone.
     let mut received = 0;
-    for (producer, message) in rx {
-        println!("Main: got message {message} from producer {producer}");
+    for msg in rx {
+        println!("Main: got {msg}");
         received += 1;
     }
     println!("Main: the loop ended after {received} messages: every Sender is gone");

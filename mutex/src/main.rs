@@ -116,7 +116,8 @@ fn shared_counter() {
 /// Runs `attempt` on another thread and returns its result. A `try_lock` from the
 /// thread that already holds the guard would say nothing about other threads (and
 /// a `lock` there would deadlock), so the attempts in this program come from here.
-fn elsewhere<T: Send>(attempt: impl FnOnce() -> T + Send) -> T {
+/// (A `dyn` closure: one copy of this function serves every attempt.)
+fn elsewhere(attempt: &(dyn Fn() -> &'static str + Sync)) -> &'static str {
     // A scoped thread may borrow the lock; the scope joins it before returning.
     thread::scope(|scope| {
         scope
@@ -145,28 +146,28 @@ fn guard_scope() {
         let mut guard = counter.lock().unwrap();
         *guard += 1;
         // `try_lock` does not wait: it fails at once while someone holds the lock.
-        let attempt = elsewhere(|| outcome(counter.try_lock()));
+        let attempt = elsewhere(&|| outcome(counter.try_lock()));
         println!("in the guard's block: another thread's try_lock: {attempt}");
         assert_eq!(attempt, "WouldBlock");
     } // The guard unlocks here, at the end of its block.
-    let attempt = elsewhere(|| outcome(counter.try_lock()));
+    let attempt = elsewhere(&|| outcome(counter.try_lock()));
     println!("after the guard's block: another thread's try_lock: {attempt}");
     assert_eq!(attempt, "Ok");
 
     let mut guard = counter.lock().unwrap();
     *guard += 1;
-    let attempt = elsewhere(|| outcome(counter.try_lock()));
+    let attempt = elsewhere(&|| outcome(counter.try_lock()));
     println!("guard taken again: another thread's try_lock: {attempt}");
     assert_eq!(attempt, "WouldBlock");
     // `drop` ends the guard, and the lock with it, before the end of the block.
     drop(guard);
-    let attempt = elsewhere(|| outcome(counter.try_lock()));
+    let attempt = elsewhere(&|| outcome(counter.try_lock()));
     println!("after drop(guard): another thread's try_lock: {attempt}");
     assert_eq!(attempt, "Ok");
 
     // An unnamed guard is a temporary: it unlocks at the end of this statement.
     *counter.lock().unwrap() += 1;
-    let attempt = elsewhere(|| outcome(counter.try_lock()));
+    let attempt = elsewhere(&|| outcome(counter.try_lock()));
     println!("after a statement with an unnamed guard: another thread's try_lock: {attempt}");
     assert_eq!(attempt, "Ok");
 
@@ -241,8 +242,8 @@ fn rwlock() {
     {
         let mut writer = lock.write().unwrap();
         writer.push(40);
-        let read = elsewhere(|| outcome(lock.try_read()));
-        let write = elsewhere(|| outcome(lock.try_write()));
+        let read = elsewhere(&|| outcome(lock.try_read()));
+        let write = elsewhere(&|| outcome(lock.try_write()));
         println!(
             "while a write guard lives: another thread's try_read: {read}, try_write: {write}"
         );
@@ -251,15 +252,15 @@ fn rwlock() {
 
     {
         let reader = lock.read().unwrap();
-        let read = elsewhere(|| outcome(lock.try_read()));
-        let write = elsewhere(|| outcome(lock.try_write()));
+        let read = elsewhere(&|| outcome(lock.try_read()));
+        let write = elsewhere(&|| outcome(lock.try_write()));
         println!(
             "while a read guard lives ({reader:?}): another thread's try_read: {read}, try_write: {write}"
         );
         assert_eq!((read, write), ("Ok", "WouldBlock"));
     } // The read guard unlocks here.
 
-    let write = elsewhere(|| outcome(lock.try_write()));
+    let write = elsewhere(&|| outcome(lock.try_write()));
     println!("with no guard alive: another thread's try_write: {write}");
     assert_eq!(write, "Ok");
 }

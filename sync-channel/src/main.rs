@@ -110,36 +110,40 @@ fn sender_and_late_receiver(capacity: usize, pause: Duration) {
 /// always the same.
 fn try_send_full() {
     let (tx, rx) = mpsc::sync_channel(CAPACITY);
+    let message = |i: usize| format!("Message {i}");
 
     // Room for CAPACITY messages: each of these succeeds at once.
-    for value in 1..=CAPACITY {
-        let result = tx.try_send(value);
-        println!("try_send({value}): {result:?}");
+    for i in 1..=CAPACITY {
+        let result = tx.try_send(message(i));
+        println!("try_send({:?}): {result:?}", message(i));
         assert_eq!(result, Ok(()));
     }
 
     // The channel is full. `send` would block here forever (nobody else receives);
     // `try_send` returns at once, and the error owns the value.
     // (Its `Debug` hides the value: the type may not implement `Debug`.)
-    let extra = CAPACITY + 1;
-    let result = tx.try_send(extra);
-    println!("try_send({extra}): {result:?}");
+    let extra = message(CAPACITY + 1);
+    let result = tx.try_send(extra.clone());
+    println!("try_send({extra:?}): {result:?}");
     let Err(TrySendError::Full(value)) = result else {
         panic!("try_send on a full channel did not report Full");
     };
-    println!("The channel is full: {value} came back");
+    println!("The channel is full: {value:?} came back");
     assert_eq!(value, extra);
 
     // One recv makes room for one message.
     println!("Received: {:?}", rx.recv());
     let result = tx.try_send(value);
-    println!("try_send({value}): {result:?}");
+    println!("try_send({extra:?}): {result:?}");
     assert_eq!(result, Ok(()));
 
     // What the channel holds now, oldest first.
-    let buffered: Vec<usize> = rx.try_iter().collect();
+    let buffered: Vec<String> = rx.try_iter().collect();
     println!("Buffered: {buffered:?}");
-    assert_eq!(buffered, (2..=extra).collect::<Vec<_>>());
+    assert_eq!(
+        buffered,
+        (2..=CAPACITY + 1).map(message).collect::<Vec<_>>()
+    );
 }
 
 /// The rendezvous channel: `sync_channel(0)` has no buffer at all, so each `send`

@@ -195,7 +195,7 @@ fn try_send_reports_full_with_the_value_and_succeeds_again_after_one_recv() {
     // (`Full(..)`, `TrySendError::Full(..)`): check only that it is a Full error.
     let full = lines.get(CAPACITY).map(String::as_str).unwrap_or_default();
     assert!(
-        full.starts_with("try_send(4): Err(") && full.contains("Full(..)"),
+        full.starts_with("try_send(\"Message 4\"): Err(") && full.contains("Full(..)"),
         "the fourth try_send should report Full:\n{output}"
     );
     let mut rest = lines.clone();
@@ -203,13 +203,13 @@ fn try_send_reports_full_with_the_value_and_succeeds_again_after_one_recv() {
     assert_eq!(
         rest,
         [
-            "try_send(1): Ok(())",
-            "try_send(2): Ok(())",
-            "try_send(3): Ok(())",
-            "The channel is full: 4 came back",
-            "Received: Ok(1)",
-            "try_send(4): Ok(())",
-            "Buffered: [2, 3, 4]",
+            "try_send(\"Message 1\"): Ok(())",
+            "try_send(\"Message 2\"): Ok(())",
+            "try_send(\"Message 3\"): Ok(())",
+            "The channel is full: \"Message 4\" came back",
+            "Received: Ok(\"Message 1\")",
+            "try_send(\"Message 4\"): Ok(())",
+            "Buffered: [\"Message 2\", \"Message 3\", \"Message 4\"]",
         ],
         "{output}"
     );
