@@ -172,17 +172,3 @@ fn stamp(from: impl Read, started: Instant, to: &mut impl Write) {
         line.clear();
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::use_color;
-    use std::ffi::OsString;
-
-    #[test]
-    fn headers_are_bold_only_on_a_terminal_without_no_color() {
-        assert!(use_color(true, None));
-        assert!(use_color(true, Some(OsString::new())));
-        assert!(!use_color(true, Some(OsString::from("1"))));
-        assert!(!use_color(false, None));
-    }
-}

@@ -10,6 +10,7 @@
 mod bench;
 mod compile_fail;
 mod demo;
+mod table;
 
 use std::env;
 use std::ffi::OsString;

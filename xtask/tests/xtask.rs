@@ -12,6 +12,11 @@ use std::time::Duration;
 /// Generous: the first task of a run may wait for cargo's build lock and build.
 const TIMEOUT: Duration = Duration::from_secs(300);
 
+/// The benchmark table's pure functions, tested directly.
+#[allow(dead_code)] // print_table is the xtask's, not the tests'
+#[path = "../src/table.rs"]
+mod table;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -434,4 +439,58 @@ fn every_claim_in_the_readme_is_checked_by_a_test_or_file_that_exists() {
             );
         }
     }
+}
+
+#[test]
+fn a_benchmark_row_parses_and_other_lines_do_not() {
+    let row = table::parse("Arc::clone + drop, one thread       12.5 ns        11.0 ns   14.25 ns")
+        .expect("a row");
+    assert_eq!(row.operation, "Arc::clone + drop, one thread");
+    assert_eq!((row.median, row.min, row.max), (12.5, 11.0, 14.25));
+    assert!(table::parse("costs of arc (cargo bench -p arc)").is_none());
+    assert!(table::parse("operation  ns/op  spread (ns/op)  × cheapest").is_none());
+}
+
+#[test]
+fn numbers_have_one_decimal_below_100_and_none_above() {
+    assert_eq!(table::round(61234.7), "61235");
+    assert_eq!(table::round(12.345), "12.3");
+    assert_eq!(table::round(1.26), "1.3");
+}
+
+/// Runs `xtask demo send-sync` on a terminal (a pseudo-terminal from `script`, in
+/// util-linux) with `NO_COLOR` as given, and returns what the terminal showed.
+fn on_a_terminal(no_color: Option<&str>) -> String {
+    let xtask = assert_cmd::cargo::cargo_bin!("xtask").display().to_string();
+    let mut script = assert_cmd::Command::new("script");
+    script
+        .args(["--quiet", "--return", "--command"])
+        .arg(format!("{xtask} demo send-sync"))
+        .arg("/dev/null")
+        .timeout(TIMEOUT);
+    match no_color {
+        Some(value) => script.env("NO_COLOR", value),
+        None => script.env_remove("NO_COLOR"),
+    };
+    let assert = script.assert().success();
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+#[test]
+fn headers_are_bold_on_a_terminal_unless_no_color_is_set() {
+    let bold = "\x1b[1m▶ cargo run -p send-sync\x1b[0m";
+    assert!(
+        on_a_terminal(None).contains(bold),
+        "no bold header on a terminal"
+    );
+    // https://no-color.org: set and not empty means no colour; empty means unset.
+    assert!(
+        on_a_terminal(Some("")).contains(bold),
+        "NO_COLOR= (empty) turned bold off"
+    );
+    let plain = on_a_terminal(Some("1"));
+    assert!(
+        plain.contains("▶ cargo run -p send-sync") && !plain.contains('\x1b'),
+        "NO_COLOR=1 still shows escape codes:\n{plain}"
+    );
 }
