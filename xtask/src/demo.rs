@@ -64,6 +64,8 @@ pub fn run(args: &[String]) -> ExitCode {
         results.push((name, status, started.elapsed()));
     }
 
+    // Read cargo's last messages, so that it is never left waiting to write them.
+    messages.for_each(drop);
     if !matches!(cargo.wait(), Ok(status) if status.success()) {
         eprintln!("error: `cargo build` of the examples failed; fix the errors above");
         return ExitCode::FAILURE;
@@ -97,8 +99,8 @@ pub fn run(args: &[String]) -> ExitCode {
 
 /// Starts one `cargo build` of the crates' binaries, with one JSON message a line
 /// on its stdout, so that each demo can run as soon as its binary is built, while
-/// cargo builds the others. (The messages are small: they fit in the pipe while a
-/// demo runs and nobody reads them.)
+/// cargo builds the others. (While a demo runs nobody reads the messages; if they
+/// fill the pipe, cargo waits until the next read.)
 fn start_build(crates: &[String]) -> io::Result<(Child, Lines<BufReader<ChildStdout>>)> {
     let mut command = cargo();
     command.args([

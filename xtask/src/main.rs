@@ -1,7 +1,7 @@
 //! The project's task runner, `cargo xtask <task>` (see the matklad/cargo-xtask
 //! pattern): plain Rust, std only, so running it needs nothing but the toolchain.
 //!
-//! - `cargo xtask demo [--timeline] [CRATE...]`: build the examples once, run each.
+//! - `cargo xtask demo [--timeline] [CRATE...]`: build the examples, run each.
 //! - `cargo xtask list`: every example crate with its sections.
 //! - `cargo xtask bench [CRATE...]`: what each primitive costs, in one table.
 //! - `cargo xtask compile-fail [FILE...]`: check that every `compile-fail/*.rs`
@@ -22,10 +22,11 @@ const HELP: &str = "\
 Usage: cargo xtask <TASK>
 
 Tasks:
-  demo [--timeline] [CRATE...]  build the example crates once, then run each in
-                                teaching order (all of them, or only those named),
-                                and end with a summary; --timeline prefixes every
-                                line with the time since that demo started
+  demo [--timeline] [CRATE...]  build the example crates (one cargo build) and run
+                                each in teaching order as soon as it is built (all
+                                of them, or only those named), then a summary;
+                                --timeline prefixes every line with the time
+                                since that demo started
   list                          every example crate with its sections and claims
   bench [CRATE...]              run the crates' benchmarks (release build) and
                                 print what each primitive costs, in one table
