@@ -3,7 +3,6 @@
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
-use std::collections::HashSet;
 use std::time::Duration;
 
 /// Far more than any section needs: a deadlock fails the test instead of hanging it.
@@ -50,13 +49,17 @@ fn four_threads_print_the_shared_vector_and_main_prints_it_after_every_join() {
         let (last, threads) = lines.split_last().expect("no output");
         assert_eq!(last, "v: [10, 20, 30]", "`v:` is not last:\n{output}");
         assert_eq!(threads.len(), 4, "expected four thread lines:\n{output}");
-        let mut ids = HashSet::new();
+        let mut ids: Vec<&str> = Vec::new();
         for line in threads {
             let id = line
                 .strip_suffix(": [10, 20, 30]")
                 .filter(|id| id.starts_with("ThreadId(") && id.ends_with(')'))
                 .unwrap_or_else(|| panic!("not `{{thread_id:?}}: [10, 20, 30]`: {line}\n{output}"));
-            assert!(ids.insert(id), "thread id {id} printed twice:\n{output}");
+            assert!(
+                !ids.contains(&id),
+                "thread id {id} printed twice:\n{output}"
+            );
+            ids.push(id);
         }
     }
 }

@@ -3,7 +3,6 @@
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
-use std::collections::BTreeSet;
 use std::time::Duration;
 
 /// Far more than any section needs: a deadlock fails the test instead of hanging it.
@@ -70,7 +69,7 @@ fn every_producers_messages_arrive_exactly_once_and_in_the_order_sent() {
         );
         // Each producer's messages, in the order main received them.
         let mut by_producer = vec![Vec::new(); PRODUCERS + 1];
-        let mut seen = BTreeSet::new();
+        let mut seen: Vec<(usize, usize)> = Vec::new();
         for line in received {
             let (message, producer) = line
                 .strip_prefix("Main: got message ")
@@ -82,9 +81,10 @@ fn every_producers_messages_arrive_exactly_once_and_in_the_order_sent() {
                 "no producer {producer}:\n{output}"
             );
             assert!(
-                seen.insert((producer, message)),
+                !seen.contains(&(producer, message)),
                 "message {message} from producer {producer} arrived twice:\n{output}"
             );
+            seen.push((producer, message));
             by_producer[producer].push(message);
         }
         for (producer, messages) in by_producer.iter().enumerate().skip(1) {

@@ -4,7 +4,6 @@
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -373,30 +372,29 @@ fn the_readme_lists_every_crate_and_section() {
 
 #[test]
 fn every_example_crate_has_its_header_its_tests_and_only_one_source_file() {
-    let mut problems = BTreeMap::new();
+    let mut problems: Vec<String> = Vec::new();
     for (name, _) in crates_and_sections() {
         let dir = root().join(&name);
         let main = fs::read_to_string(dir.join("src/main.rs")).unwrap_or_default();
         if !main.starts_with("//! ") {
-            problems.insert(
-                format!("{name}/src/main.rs"),
-                "start it with a `//!` header: the concept, what to notice, how to run it",
-            );
+            problems.push(format!(
+                "{name}/src/main.rs: start it with a `//!` header: the concept, what to notice, how to run it"
+            ));
         }
         if !dir.join("tests").join(format!("{name}.rs")).is_file() {
-            problems.insert(format!("{name}/tests/{name}.rs"), "add the crate's tests");
+            problems.push(format!("{name}/tests/{name}.rs: add the crate's tests"));
         }
         for entry in fs::read_dir(dir.join("src")).into_iter().flatten() {
             let file = entry.expect("an entry").file_name();
             if file != "main.rs" {
-                problems.insert(
-                    format!("{name}/src/{}", file.to_string_lossy()),
-                    "each example is one file, src/main.rs: fold this into it",
-                );
+                problems.push(format!(
+                    "{name}/src/{}: each example is one file, src/main.rs: fold this into it",
+                    file.to_string_lossy()
+                ));
             }
         }
     }
-    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
