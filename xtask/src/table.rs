@@ -1,6 +1,5 @@
 //! The benchmark table: reading the rows each `benches/costs.rs` prints, and
-//! printing them as one table. Pure functions, so `tests/xtask.rs` includes this
-//! file and tests them directly.
+//! printing them as one table.
 
 use std::thread;
 

@@ -12,10 +12,18 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
 
-use crate::{example_crates, project_root, usage_error};
+use xtask::{example_crates, project_root, usage_error};
+
+fn main() -> ExitCode {
+    let files: Vec<String> = env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    run(&files)
+}
 
 /// Checks the cases named by `files`, or every case of every example crate.
-pub fn run(files: &[String]) -> ExitCode {
+fn run(files: &[String]) -> ExitCode {
     for file in files {
         if file.starts_with('-') {
             return usage_error(&format!("unknown option `{file}` for `compile-fail`"));

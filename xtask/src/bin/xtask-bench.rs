@@ -5,10 +5,18 @@
 use std::io::{BufRead, BufReader};
 use std::process::{ExitCode, Stdio};
 
-use crate::table::{Row, parse, print_table};
-use crate::{cargo, choose, example_crates, project_root};
+use xtask::table::{Row, parse, print_table};
+use xtask::{cargo, choose, example_crates, project_root};
 
-pub fn run(args: &[String]) -> ExitCode {
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    run(&args)
+}
+
+fn run(args: &[String]) -> ExitCode {
     let with_benches: Vec<String> = example_crates()
         .into_iter()
         .filter(|name| project_root().join(name).join("benches/costs.rs").is_file())

@@ -1,0 +1,123 @@
+//! What the xtask's binaries share: the workspace's layout, the command-line
+//! conventions, and the benchmark table. `cargo xtask` itself is `src/main.rs`.
+
+pub mod table;
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+pub const HELP: &str = "\
+Usage: cargo xtask <TASK>
+
+Tasks:
+  demo [--timeline] [CRATE...]  build the example crates (one cargo build) and run
+                                each in teaching order as soon as it is built (all
+                                of them, or only those named), then a summary;
+                                --timeline prefixes every line with the time
+                                since that demo started
+  list                          every example crate with its sections and claims
+  bench [CRATE...]              run the crates' benchmarks (release build) and
+                                print what each primitive costs, in one table
+  compile-fail [FILE...]        check that each compile-fail/*.rs (or each FILE)
+                                fails to compile with the error codes its first
+                                line names, e.g. `// error: E0373`
+
+Run `cargo test` for every test; it runs the compile-fail check too.
+";
+
+/// Prints what was wrong and the usage on stderr; exit code 2, as every binary here.
+pub fn usage_error(problem: &str) -> ExitCode {
+    eprint!("error: {problem}\n\n{HELP}");
+    ExitCode::from(2)
+}
+
+/// The workspace root: this crate lives in `<root>/xtask`.
+pub fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask/ has a parent folder")
+        .to_path_buf()
+}
+
+/// A cargo command run from the workspace root, through the cargo that runs us.
+pub fn cargo() -> Command {
+    let mut command = Command::new(env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo")));
+    command.current_dir(project_root());
+    command
+}
+
+/// The example crates in teaching order: the workspace members as the root
+/// `Cargo.toml` lists them, less `xtask`. That list is the one place the order lives.
+pub fn example_crates() -> Vec<String> {
+    let manifest = fs::read_to_string(project_root().join("Cargo.toml"))
+        .expect("the workspace root has a Cargo.toml");
+    let members = manifest
+        .split_once("members = [")
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(members, _)| members)
+        .expect("the root Cargo.toml has `members = [...]`");
+    members
+        .split(',')
+        .map(|member| member.trim().trim_matches('"'))
+        .filter(|member| !member.is_empty() && *member != "xtask")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The crates that `names` picks out of `known`, in `known`'s (teaching) order, or
+/// all of them when `names` is empty. An option or an unknown name is a usage error;
+/// `known_as` says what the valid names are, for the message.
+pub fn choose(
+    task: &str,
+    names: &[String],
+    known: Vec<String>,
+    known_as: &str,
+) -> Result<Vec<String>, ExitCode> {
+    if let Some(wrong) = names.iter().find(|name| !known.contains(name)) {
+        let problem = if wrong.starts_with('-') {
+            format!("unknown option `{wrong}` for `{task}`")
+        } else {
+            format!("unknown crate `{wrong}`; {known_as}: {}", known.join(", "))
+        };
+        return Err(usage_error(&problem));
+    }
+    Ok(known
+        .into_iter()
+        .filter(|name| names.is_empty() || names.contains(name))
+        .collect())
+}
+
+/// Builds the binaries of `crates` in one cargo call; names the step if it fails.
+pub fn build(crates: &[String]) -> Result<(), String> {
+    let mut command = cargo();
+    command.args(["build", "--bins"]);
+    for name in crates {
+        command.args(["--package", name]);
+    }
+    match command.status() {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(format!(
+            "`cargo build` of the examples failed ({status}); fix the errors above, then run this again"
+        )),
+        Err(error) => Err(format!("could not start cargo: {error}")),
+    }
+}
+
+/// Where cargo put a crate's binary: the dev profile in the target directory,
+/// which is `CARGO_TARGET_DIR` when it is set.
+pub fn binary(name: &str) -> PathBuf {
+    let target = env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| project_root().join("target"));
+    let target = if target.is_relative() {
+        project_root().join(target)
+    } else {
+        target
+    };
+    target
+        .join("debug")
+        .join(format!("{name}{}", env::consts::EXE_SUFFIX))
+}
