@@ -9,7 +9,7 @@ use std::process::{Child, ChildStdout, Command, ExitCode, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use xtask::{binary, cargo, choose, example_crates};
+use crate::workspace::{binary, cargo, choose, example_crates};
 
 pub fn run(args: &[String]) -> ExitCode {
     let timeline = args.iter().any(|arg| arg == "--timeline");

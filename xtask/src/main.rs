@@ -12,12 +12,13 @@
 //! runs, then compiles only what the demo needs.
 
 mod demo;
+mod workspace;
 
 use std::env;
 use std::ffi::OsString;
 use std::process::{Command, ExitCode};
 
-use xtask::{HELP, binary, build, example_crates, project_root, usage_error};
+use workspace::{HELP, binary, build, example_crates, project_root, usage_error};
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args_os()

@@ -1,5 +1,6 @@
 //! The benchmark table: reading the rows each `benches/costs.rs` prints, and
-//! printing them as one table.
+//! printing them as one table. Pure functions, in a file of their own so that
+//! `tests/xtask.rs` can include and test them.
 
 use std::thread;
 

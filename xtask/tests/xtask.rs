@@ -11,6 +11,11 @@ use std::time::Duration;
 /// Generous: the first task of a run may wait for cargo's build lock and build.
 const TIMEOUT: Duration = Duration::from_secs(300);
 
+/// The benchmark table's pure functions (`cargo xtask bench`), tested directly.
+#[allow(dead_code)] // print_table is the bench task's, not the tests'
+#[path = "../src/table.rs"]
+mod table;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -436,21 +441,19 @@ fn every_claim_in_the_readme_is_checked_by_a_test_or_file_that_exists() {
 
 #[test]
 fn a_benchmark_row_parses_and_other_lines_do_not() {
-    let row = xtask::table::parse(
-        "Arc::clone + drop, one thread       12.5 ns        11.0 ns   14.25 ns",
-    )
-    .expect("a row");
+    let row = table::parse("Arc::clone + drop, one thread       12.5 ns        11.0 ns   14.25 ns")
+        .expect("a row");
     assert_eq!(row.operation, "Arc::clone + drop, one thread");
     assert_eq!((row.median, row.min, row.max), (12.5, 11.0, 14.25));
-    assert!(xtask::table::parse("costs of arc (cargo bench -p arc)").is_none());
-    assert!(xtask::table::parse("operation  ns/op  spread (ns/op)  × cheapest").is_none());
+    assert!(table::parse("costs of arc (cargo bench -p arc)").is_none());
+    assert!(table::parse("operation  ns/op  spread (ns/op)  × cheapest").is_none());
 }
 
 #[test]
 fn numbers_have_one_decimal_below_100_and_none_above() {
-    assert_eq!(xtask::table::round(61234.7), "61235");
-    assert_eq!(xtask::table::round(12.345), "12.3");
-    assert_eq!(xtask::table::round(1.26), "1.3");
+    assert_eq!(table::round(61234.7), "61235");
+    assert_eq!(table::round(12.345), "12.3");
+    assert_eq!(table::round(1.26), "1.3");
 }
 
 /// Runs `xtask demo send-sync` on a terminal (a pseudo-terminal from `script`, in

@@ -12,7 +12,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
 
-use xtask::{example_crates, project_root, usage_error};
+#[allow(dead_code)] // shared by the xtask's binaries; this one uses part of it
+#[path = "../workspace.rs"]
+mod workspace;
+
+use workspace::{example_crates, project_root, usage_error};
 
 fn main() -> ExitCode {
     let files: Vec<String> = env::args_os()

@@ -1,7 +1,6 @@
-//! What the xtask's binaries share: the workspace's layout, the command-line
-//! conventions, and the benchmark table. `cargo xtask` itself is `src/main.rs`.
-
-pub mod table;
+//! What the xtask's three binaries share: the workspace's layout and the
+//! command-line conventions. Each binary includes this file as a module (a
+//! library would be one more compile step before `cargo xtask demo` can start).
 
 use std::env;
 use std::ffi::OsString;
