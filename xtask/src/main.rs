@@ -7,9 +7,9 @@
 //! - `cargo xtask compile-fail [FILE...]`: check that every `compile-fail/*.rs`
 //!   fails to compile with the error codes its first line names.
 //!
-//! `bench` and `compile-fail` are binaries of their own (`src/bin/`), built the
-//! first time they are asked for: `cargo xtask demo`, the first thing a newcomer
-//! runs, then compiles only what the demo needs.
+//! `bench` and `compile-fail` live in a binary of their own, `xtask-tasks`
+//! (`src/tasks/`), built the first time one of them is asked for: `cargo xtask
+//! demo`, the first thing a newcomer runs, compiles only what the demo needs.
 
 mod demo;
 mod workspace;
@@ -68,21 +68,15 @@ fn list() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Runs the binary `xtask-<task>` through cargo, which builds it first if needed,
-/// and exits as it did. The user's working directory is kept: `compile-fail`
+/// Runs `xtask-tasks <task> <args>` through cargo, which builds it first if
+/// needed, and exits as it did. The user's working directory is kept: `compile-fail`
 /// takes file names relative to it.
 fn run_task(task: &str, args: &[String]) -> ExitCode {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
     let status = Command::new(cargo)
         .args(["run", "--quiet", "--manifest-path"])
         .arg(project_root().join("Cargo.toml"))
-        .args([
-            "--package",
-            "xtask",
-            "--bin",
-            &format!("xtask-{task}"),
-            "--",
-        ])
+        .args(["--package", "xtask", "--bin", "xtask-tasks", "--", task])
         .args(args)
         .status();
     match status {

@@ -1,4 +1,4 @@
-//! What the xtask's three binaries share: the workspace's layout and the
+//! What the xtask's two binaries share: the workspace's layout and the
 //! command-line conventions. Each binary includes this file as a module (a
 //! library would be one more compile step before `cargo xtask demo` can start).
 

@@ -5,25 +5,10 @@
 use std::io::{BufRead, BufReader};
 use std::process::{ExitCode, Stdio};
 
-// The table's pure functions: a file of their own, which tests/xtask.rs tests.
-#[path = "../table.rs"]
-mod table;
-#[allow(dead_code)] // shared by the xtask's binaries; this one uses part of it
-#[path = "../workspace.rs"]
-mod workspace;
+use crate::table::{Row, parse, print_table};
+use crate::workspace::{cargo, choose, example_crates, project_root};
 
-use table::{Row, parse, print_table};
-use workspace::{cargo, choose, example_crates, project_root};
-
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|arg| arg.to_string_lossy().into_owned())
-        .collect();
-    run(&args)
-}
-
-fn run(args: &[String]) -> ExitCode {
+pub fn run(args: &[String]) -> ExitCode {
     let with_benches: Vec<String> = example_crates()
         .into_iter()
         .filter(|name| project_root().join(name).join("benches/costs.rs").is_file())

@@ -12,22 +12,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
 
-#[allow(dead_code)] // shared by the xtask's binaries; this one uses part of it
-#[path = "../workspace.rs"]
-mod workspace;
-
-use workspace::{example_crates, project_root, usage_error};
-
-fn main() -> ExitCode {
-    let files: Vec<String> = env::args_os()
-        .skip(1)
-        .map(|arg| arg.to_string_lossy().into_owned())
-        .collect();
-    run(&files)
-}
+use crate::workspace::{example_crates, project_root, usage_error};
 
 /// Checks the cases named by `files`, or every case of every example crate.
-fn run(files: &[String]) -> ExitCode {
+pub fn run(files: &[String]) -> ExitCode {
     for file in files {
         if file.starts_with('-') {
             return usage_error(&format!("unknown option `{file}` for `compile-fail`"));
