@@ -4,7 +4,7 @@
 //! moves between cores).
 //!
 //! Run it: `cargo bench -p arc`, or `cargo xtask bench` for every crate's costs in
-//! in one table. `tests/arc.rs` includes this file and runs `measure(false)`:
+//! one table. `tests/arc.rs` includes this file and runs `measure(false)`:
 //! every benchmark through the same code, with tiny samples, timing nothing.
 
 use std::hint::black_box;
@@ -19,7 +19,8 @@ fn main() {
 }
 
 /// Every benchmark of this crate. `full` is false in the smoke test that the crate's
-/// tests run: the same code, with three samples of a single operation each.
+/// tests run: the same code, with one warm-up operation and three one-operation
+/// samples, whose rows are printed but mean nothing.
 pub fn measure(full: bool) {
     println!("costs of arc (cargo bench -p arc)");
 

@@ -15,12 +15,12 @@
 //!    lets go last, on whichever thread that happens to be.
 //! 4. `clone-without-clone`: `Arc<T>` is `Clone` even when `T` is not.
 //!
-//! What `Arc` does not do: it gives only shared (`&T`) access while it is shared,
-//! so mutating through it fails with E0596 (`compile-fail/mutate-through-arc.rs`;
-//! use a `Mutex`, see the mutex crate; only the one owner left may get `&mut T`,
-//! through `Arc::get_mut` or `Arc::make_mut`); and `Arc<T>` is `Send` and `Sync` only when `T` is both, so an
-//! `Arc<RefCell<_>>` cannot go to another thread, E0277
-//! (`compile-fail/send-arc-refcell.rs`).
+//! What `Arc` does not do: it gives only shared (`&T`) access, so mutating through
+//! it fails with E0596 (`compile-fail/mutate-through-arc.rs`; use a `Mutex`, see
+//! the mutex crate). (`Arc::get_mut` gives `&mut T` only to the one owner left, and
+//! `Arc::make_mut` clones the value first when it is shared.) And `Arc<T>` is `Send`
+//! and `Sync` only when `T` is both, so an `Arc<RefCell<_>>` cannot go to another
+//! thread, E0277 (`compile-fail/send-arc-refcell.rs`).
 //!
 //! What to notice in the output: in `notes-example` the thread ids come in a
 //! different order from run to run, but `v:` always comes after all of them; in
@@ -265,10 +265,7 @@ fn usage() -> String {
         .max()
         .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!(
-            "  {name:<width$}  {claim}
-"
-        );
+        text += &format!("  {name:<width$}  {claim}\n");
     }
     text
 }

@@ -104,7 +104,8 @@ fn many_producers() {
                 // One thread's sends are queued in the order it makes them.
                 tx.send(format!("message {message} from producer {producer}"))
                     .expect("the receiver is still alive");
-                // Give the other producers a turn, so that their messages interleave.
+                // Give the other producers a turn, so that their messages are more
+                // likely to interleave (nothing guarantees it, and nothing needs it).
                 thread::yield_now();
             }
             // The thread's Sender is dropped here, when the closure returns.
@@ -233,10 +234,7 @@ fn usage() -> String {
         .max()
         .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!(
-            "  {name:<width$}  {claim}
-"
-        );
+        text += &format!("  {name:<width$}  {claim}\n");
     }
     text
 }

@@ -67,9 +67,9 @@ fn every_producers_messages_arrive_exactly_once_and_in_the_order_sent() {
             ),
             "the last line should close the receiving loop:\n{output}"
         );
-        // Each producer's messages, in the order main received them.
+        // Each producer's messages, in the order main received them: each list must
+        // be exactly 1..=MESSAGES, so a lost, repeated or reordered message fails.
         let mut by_producer = vec![Vec::new(); PRODUCERS + 1];
-        let mut seen: Vec<(usize, usize)> = Vec::new();
         for line in received {
             let (message, producer) = line
                 .strip_prefix("Main: got message ")
@@ -80,11 +80,6 @@ fn every_producers_messages_arrive_exactly_once_and_in_the_order_sent() {
                 (1..=PRODUCERS).contains(&producer),
                 "no producer {producer}:\n{output}"
             );
-            assert!(
-                !seen.contains(&(producer, message)),
-                "message {message} from producer {producer} arrived twice:\n{output}"
-            );
-            seen.push((producer, message));
             by_producer[producer].push(message);
         }
         for (producer, messages) in by_producer.iter().enumerate().skip(1) {

@@ -16,7 +16,8 @@ fn main() {
 }
 
 /// Every benchmark of this crate. `full` is false in the smoke test that the crate's
-/// tests run: the same code, with three samples of a single operation each.
+/// tests run: the same code, with one warm-up operation and three one-operation
+/// samples, whose rows are printed but mean nothing.
 pub fn measure(full: bool) {
     println!("costs of mutex (cargo bench -p mutex)");
 

@@ -306,10 +306,7 @@ fn usage() -> String {
         .max()
         .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!(
-            "  {name:<width$}  {claim}
-"
-        );
+        text += &format!("  {name:<width$}  {claim}\n");
     }
     text
 }

@@ -2,9 +2,9 @@
 //!
 //! A thread from `thread::spawn` may outlive the function that started it, so its
 //! closure may not borrow that function's locals (`move` hands them over instead).
-//! `thread::scope` is the other way: every
-//! thread spawned in the scope is joined before `scope` returns, so those threads
-//! may borrow the caller's locals, under the usual borrowing rules. This program
+//! `thread::scope` is the other way: every thread spawned in the scope is joined
+//! before `scope` returns, so those threads may borrow the caller's locals, under
+//! the usual borrowing rules. This program
 //! shows, one section each:
 //!
 //! 1. `borrow-locals`: the notes' example, a scoped thread reading a local `String`.
@@ -200,10 +200,7 @@ fn usage() -> String {
         .max()
         .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!(
-            "  {name:<width$}  {claim}
-"
-        );
+        text += &format!("  {name:<width$}  {claim}\n");
     }
     text
 }

@@ -277,9 +277,10 @@ fn sync_means_ref_is_send() {
 }
 
 /// A generic container is Send (or Sync) exactly when its parameter is. For a plain
-/// struct the compiler derives both traits field by field; `Vec` and `Box` hold a
-/// raw pointer (which alone would make them neither), so std declares
-/// `unsafe impl<T: Send> Send` (and the same for `Sync`) by hand, to the same effect.
+/// struct the compiler derives both traits field by field. `Vec` and `Box` hold a
+/// raw pointer (which alone would make them neither), inside std's internal pointer
+/// type `Unique<T>`, which declares `unsafe impl<T: Send> Send` (and the same for
+/// `Sync`) by hand, to the same effect.
 /// Each parameter row is followed by its three containers, which read the same.
 fn generics_follow_parameters() {
     /// The row of `$t`, then the rows of `Vec<$t>`, `Option<$t>` and `Box<$t>`.
@@ -388,10 +389,7 @@ fn usage() -> String {
         .max()
         .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!(
-            "  {name:<width$}  {claim}
-"
-        );
+        text += &format!("  {name:<width$}  {claim}\n");
     }
     text
 }

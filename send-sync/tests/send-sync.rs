@@ -223,6 +223,13 @@ fn assert_rows_match_the_compiler(stdout: &str) -> Vec<Row> {
     rows
 }
 
+/// Adds `item` to `list` unless it is there already: a set, for a few items.
+fn push_new<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if !list.contains(&item) {
+        list.push(item);
+    }
+}
+
 #[test]
 fn every_row_of_the_table_matches_the_compilers_answer_in_this_test() {
     let stdout = section("table");
@@ -230,9 +237,7 @@ fn every_row_of_the_table_matches_the_compilers_answer_in_this_test() {
     // Each of the four kinds is in the table, so no probe that answers one way passes.
     let mut kinds: Vec<(bool, bool)> = Vec::new();
     for (_, c) in &rows {
-        if !kinds.contains(&(c[0], c[1])) {
-            kinds.push((c[0], c[1]));
-        }
+        push_new(&mut kinds, (c[0], c[1]));
     }
     assert_eq!(kinds.len(), 4, "{stdout}");
 }
@@ -388,7 +393,8 @@ fn every_no_in_this_tests_list_is_refused_by_the_compiler() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let file = dir.join(format!("send-sync-refused-{}.rs", std::process::id()));
     std::fs::write(&file, &source).expect("cannot write the probe source");
-    // The rustc that cargo uses, with the same timeout as every other run here.
+    // `$RUSTC` if it is set, else `rustc` on the PATH; with the same timeout as
+    // every other run here.
     let output =
         assert_cmd::Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()))
             .timeout(TIMEOUT)
@@ -427,10 +433,7 @@ fn every_no_in_this_tests_list_is_refused_by_the_compiler() {
                 message.starts_with("error[E0277]"),
                 "an error other than E0277:\n{listing}"
             );
-            let line_number = line_number.parse::<usize>().unwrap_or(0);
-            if !refused.contains(&line_number) {
-                refused.push(line_number);
-            }
+            push_new(&mut refused, line_number.parse::<usize>().unwrap_or(0));
         }
     }
     for (line_number, bound) in &expected {
@@ -497,9 +500,7 @@ fn each_container_reads_the_same_as_its_parameter_for_all_four_kinds() {
                 );
             }
             None => {
-                if !kinds.contains(&(cells[0], cells[1])) {
-                    kinds.push((cells[0], cells[1]));
-                }
+                push_new(&mut kinds, (cells[0], cells[1]));
                 for container in CONTAINERS {
                     let wanted = format!("{container}<{ty}>");
                     assert!(cells_of(&wanted).is_some(), "no row `{wanted}`:\n{stdout}");

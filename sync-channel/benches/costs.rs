@@ -3,7 +3,7 @@
 //! waits for its `recv`.
 //!
 //! Run it: `cargo bench -p sync-channel`, or `cargo xtask bench` for every crate's
-//! in one table. `tests/sync-channel.rs` includes this file and runs `measure(false)`:
+//! costs in one table. `tests/sync-channel.rs` includes this file and runs `measure(false)`:
 //! every benchmark through the same code, with tiny samples, timing nothing.
 
 use std::hint::black_box;
@@ -16,7 +16,8 @@ fn main() {
 }
 
 /// Every benchmark of this crate. `full` is false in the smoke test that the crate's
-/// tests run: the same code, with three samples of a single operation each.
+/// tests run: the same code, with one warm-up operation and three one-operation
+/// samples, whose rows are printed but mean nothing.
 pub fn measure(full: bool) {
     println!("costs of sync-channel (cargo bench -p sync-channel)");
     for (capacity, name) in [

@@ -114,8 +114,9 @@ fn try_send_full() {
 
     // Room for CAPACITY messages: each of these succeeds at once.
     for i in 1..=CAPACITY {
-        let result = tx.try_send(message(i));
-        println!("try_send({:?}): {result:?}", message(i));
+        let value = message(i);
+        let result = tx.try_send(value.clone());
+        println!("try_send({value:?}): {result:?}");
         assert_eq!(result, Ok(()));
     }
 
@@ -194,10 +195,7 @@ fn usage() -> String {
         .max()
         .unwrap_or(0);
     for (name, claim, _) in SECTIONS {
-        text += &format!(
-            "  {name:<width$}  {claim}
-"
-        );
+        text += &format!("  {name:<width$}  {claim}\n");
     }
     text
 }

@@ -100,12 +100,18 @@ fn parse(lines: &[String]) -> Vec<Line> {
 ///   for messages `1 ..= i - capacity - 1` are already printed, but the line for
 ///   message `i - capacity` itself may not be yet: main can be between that `recv`
 ///   and its `println!` while the sender prints. Hence the minus one.
+///
+/// And no `sent Message i` with `i > capacity` comes before main's `now receiving`:
+/// such a send needs at least one `recv`, and main prints that line before its
+/// first `recv`. (So nothing beyond the capacity is sent during main's pause.)
 fn assert_send_waits_for_room(lines: &[String], capacity: usize) {
     let output = lines.join("\n");
     let mut got_so_far = 0;
+    let mut receiving = false;
     for line in parse(lines) {
         match line {
             Line::Got(_) => got_so_far += 1,
+            Line::Receiving => receiving = true,
             Line::Sent(i) => {
                 let at_least = i.saturating_sub(capacity + 1);
                 assert!(
@@ -113,8 +119,13 @@ fn assert_send_waits_for_room(lines: &[String], capacity: usize) {
                     "`sent Message {i}` is printed after only {got_so_far} got lines; with \
                      capacity {capacity} at least {at_least} must come first:\n{output}"
                 );
+                assert!(
+                    receiving || i <= capacity,
+                    "`sent Message {i}` is printed before main started receiving; with \
+                     capacity {capacity} only {capacity} can be sent before:\n{output}"
+                );
             }
-            Line::Done | Line::Receiving => {}
+            Line::Done => {}
         }
     }
 }

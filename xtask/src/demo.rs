@@ -3,13 +3,15 @@
 //! print a summary.
 
 use std::env;
-use std::io::{self, BufRead, BufReader, IsTerminal, Lines, Read, Write};
-use std::path::Path;
-use std::process::{Child, ChildStdout, Command, ExitCode, ExitStatus, Stdio};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::workspace::{binary, cargo, choose, example_crates};
+use crate::workspace::{
+    BUILD_FAILED, built_binary, choose, example_crates, start_build, use_color,
+};
 
 pub fn run(args: &[String]) -> ExitCode {
     let timeline = args.iter().any(|arg| arg == "--timeline");
@@ -31,23 +33,26 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     };
     let color = use_color(io::stdout().is_terminal(), env::var_os("NO_COLOR"));
-    let mut built: Vec<String> = Vec::new();
+    let mut built: Vec<(String, PathBuf)> = Vec::new();
     let mut results = Vec::new();
     for name in &chosen {
         // Read cargo's messages until this crate is built (cargo may build others
-        // first); if cargo ends without building it, the build failed.
-        while !built.contains(name) {
+        // first); if they end without it, the build failed.
+        let path = loop {
+            if let Some((_, path)) = built.iter().find(|(built, _)| built == name) {
+                break path.clone();
+            }
             match messages.next() {
                 Some(Ok(message)) => built.extend(built_binary(&message)),
                 _ => {
+                    // Stop reading before waiting, so cargo never waits on us.
+                    drop(messages);
                     let _ = cargo.wait();
-                    eprintln!(
-                        "error: `cargo build` of the examples failed; fix the errors above, then run this again"
-                    );
+                    eprintln!("error: {BUILD_FAILED}");
                     return ExitCode::FAILURE;
                 }
             }
-        }
+        };
         let header = format!("▶ cargo run -p {name}");
         if color {
             println!("\n\x1b[1m{header}\x1b[0m");
@@ -57,17 +62,17 @@ pub fn run(args: &[String]) -> ExitCode {
         let _ = io::stdout().flush();
         let started = Instant::now();
         let status = if timeline {
-            run_with_timeline(name, started)
+            run_with_timeline(&path, started)
         } else {
-            demo(name).status()
+            demo(&path).status()
         };
         results.push((name, status, started.elapsed()));
     }
 
     // Read cargo's last messages, so that it is never left waiting to write them.
-    messages.for_each(drop);
+    messages.map_while(Result::ok).for_each(drop);
     if !matches!(cargo.wait(), Ok(status) if status.success()) {
-        eprintln!("error: `cargo build` of the examples failed; fix the errors above");
+        eprintln!("error: {BUILD_FAILED}");
         return ExitCode::FAILURE;
     }
 
@@ -97,48 +102,14 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-/// Starts one `cargo build` of the crates' binaries, with one JSON message a line
-/// on its stdout, so that each demo can run as soon as its binary is built, while
-/// cargo builds the others. (While a demo runs nobody reads the messages; if they
-/// fill the pipe, cargo waits until the next read.)
-fn start_build(crates: &[String]) -> io::Result<(Child, Lines<BufReader<ChildStdout>>)> {
-    let mut command = cargo();
-    command.args([
-        "build",
-        "--quiet",
-        "--bins",
-        "--message-format=json-render-diagnostics",
-    ]);
-    for name in crates {
-        command.args(["--package", name]);
-    }
-    let mut child = command.stdout(Stdio::piped()).spawn()?;
-    let messages = child.stdout.take().expect("stdout is piped");
-    Ok((child, BufReader::new(messages).lines()))
-}
-
-/// The crate whose binary a cargo message reports built, if it reports one: its
-/// `"executable":"<path>"`, where each example's binary is named after its crate.
-fn built_binary(message: &str) -> Option<String> {
-    let (_, rest) = message.split_once("\"executable\":\"")?;
-    let path = Path::new(rest.split('"').next()?);
-    Some(path.file_stem()?.to_str()?.to_owned())
-}
-
 /// The command that runs one demo. Its panics (threads, mutex) are part of the
 /// lesson, so a `RUST_BACKTRACE` set in the caller's shell is not passed on: a
 /// backtrace of each would bury the lesson (and take most of the demo's time).
 /// `cargo run -p <crate>` still shows them.
-fn demo(name: &str) -> Command {
-    let mut command = Command::new(binary(name));
+fn demo(path: &Path) -> Command {
+    let mut command = Command::new(path);
     command.env_remove("RUST_BACKTRACE");
     command
-}
-
-/// Bold headers only on a terminal, and never when `NO_COLOR` is set to anything
-/// non-empty (https://no-color.org).
-fn use_color(is_terminal: bool, no_color: Option<std::ffi::OsString>) -> bool {
-    is_terminal && no_color.is_none_or(|value| value.is_empty())
 }
 
 fn millis(time: Duration) -> f64 {
@@ -148,8 +119,8 @@ fn millis(time: Duration) -> f64 {
 /// Runs one demo with its stdout and stderr piped, and prints each of their lines
 /// as it arrives, prefixed with the time since `started`. Rust's stdout is line
 /// buffered even into a pipe, so a line arrives when the demo prints it.
-fn run_with_timeline(name: &str, started: Instant) -> io::Result<ExitStatus> {
-    let mut child: Child = demo(name)
+fn run_with_timeline(path: &Path, started: Instant) -> io::Result<ExitStatus> {
+    let mut child: Child = demo(path)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()?;

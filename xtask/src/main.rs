@@ -15,20 +15,24 @@ mod demo;
 mod workspace;
 
 use std::env;
-use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
-use workspace::{HELP, binary, build, example_crates, project_root, usage_error};
+use workspace::{
+    BUILD_FAILED, HELP, args, built_binary, cargo, example_crates, start_build, usage_error,
+};
 
 fn main() -> ExitCode {
-    let args: Vec<String> = env::args_os()
-        .skip(1)
-        .map(|arg| arg.to_string_lossy().into_owned())
-        .collect();
+    let args = args();
     let (task, rest) = match args.split_first() {
         Some((task, rest)) => (task.as_str(), rest),
         None => ("--help", &[][..]),
     };
+    // `cargo xtask <task> --help` is help too, whatever the task.
+    if rest.iter().any(|arg| arg == "-h" || arg == "--help") {
+        print!("{HELP}");
+        return ExitCode::SUCCESS;
+    }
     match task {
         "-h" | "--help" | "help" => {
             print!("{HELP}");
@@ -45,13 +49,28 @@ fn main() -> ExitCode {
 /// `cargo xtask list`: each crate's `--list`, under the command that runs it.
 fn list() -> ExitCode {
     let crates = example_crates();
-    if let Err(problem) = build(&crates) {
-        eprintln!("error: {problem}");
+    let (mut cargo, messages) = match start_build(&crates) {
+        Ok(build) => build,
+        Err(error) => {
+            eprintln!("error: could not start cargo: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let built: Vec<(String, PathBuf)> = messages
+        .map_while(Result::ok)
+        .filter_map(|message| built_binary(&message))
+        .collect();
+    if !matches!(cargo.wait(), Ok(status) if status.success()) {
+        eprintln!("error: {BUILD_FAILED}");
         return ExitCode::FAILURE;
     }
     for name in &crates {
-        match Command::new(binary(name)).arg("--list").output() {
-            Ok(output) if output.status.success() => {
+        let path = built
+            .iter()
+            .find(|(built, _)| built == name)
+            .map(|(_, path)| path);
+        match path.map(|path| Command::new(path).arg("--list").output()) {
+            Some(Ok(output)) if output.status.success() => {
                 println!("{name}  (cargo run -p {name} -- <section>)");
                 for line in String::from_utf8_lossy(&output.stdout).lines() {
                     println!("  {line}");
@@ -68,19 +87,38 @@ fn list() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Runs `xtask-tasks <task> <args>` through cargo, which builds it first if
-/// needed, and exits as it did. The user's working directory is kept: `compile-fail`
-/// takes file names relative to it.
+/// Runs `xtask-tasks <task> <args>` through cargo (from the workspace root, like
+/// every command here), which builds it first if needed, and exits as it did. The
+/// file names `compile-fail` takes are made absolute first: they are relative to
+/// the directory the user is in.
 fn run_task(task: &str, args: &[String]) -> ExitCode {
-    let cargo = env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo"));
-    let status = Command::new(cargo)
-        .args(["run", "--quiet", "--manifest-path"])
-        .arg(project_root().join("Cargo.toml"))
-        .args(["--package", "xtask", "--bin", "xtask-tasks", "--", task])
+    let here = env::current_dir().unwrap_or_default();
+    let args = args.iter().map(|arg| {
+        if task == "compile-fail" && !arg.starts_with('-') {
+            here.join(arg).display().to_string()
+        } else {
+            arg.clone()
+        }
+    });
+    let status = cargo()
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "xtask",
+            "--bin",
+            "xtask-tasks",
+            "--",
+            task,
+        ])
         .args(args)
         .status();
     match status {
-        Ok(status) => ExitCode::from(status.code().map_or(1, |code| code as u8)),
+        // A code outside 1..=255 (Windows has wider ones) still means failure.
+        Ok(status) => match status.code().map(u8::try_from) {
+            Some(Ok(code)) => ExitCode::from(code),
+            _ => ExitCode::FAILURE,
+        },
         Err(error) => {
             eprintln!("error: could not start cargo: {error}");
             ExitCode::FAILURE

@@ -5,8 +5,9 @@
 use std::env;
 use std::ffi::OsString;
 use std::fs;
+use std::io::{self, BufRead, BufReader, Lines};
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{Child, ChildStdout, Command, ExitCode, Stdio};
 
 pub const HELP: &str = "\
 Usage: cargo xtask <TASK>
@@ -89,34 +90,55 @@ pub fn choose(
         .collect())
 }
 
-/// Builds the binaries of `crates` in one cargo call; names the step if it fails.
-pub fn build(crates: &[String]) -> Result<(), String> {
+/// What to say when cargo could not build the examples (its errors are above).
+pub const BUILD_FAILED: &str =
+    "`cargo build` of the examples failed; fix the errors above, then run this again";
+
+/// The messages of a `cargo build` in progress, one JSON object a line.
+pub type Messages = Lines<BufReader<ChildStdout>>;
+
+/// Starts one `cargo build` of the crates' binaries, with one JSON message a line on
+/// its stdout: `built_binary` picks out each binary as cargo reports it built, with
+/// the path cargo put it at (which depends on the target directory, the target and
+/// the profile, wherever they were set). Whoever reads the messages must read them
+/// to the end, or drop them, before waiting for cargo.
+pub fn start_build(crates: &[String]) -> io::Result<(Child, Messages)> {
     let mut command = cargo();
-    command.args(["build", "--bins"]);
+    command.args([
+        "build",
+        "--quiet",
+        "--bins",
+        "--message-format=json-render-diagnostics",
+    ]);
     for name in crates {
         command.args(["--package", name]);
     }
-    match command.status() {
-        Ok(status) if status.success() => Ok(()),
-        Ok(status) => Err(format!(
-            "`cargo build` of the examples failed ({status}); fix the errors above, then run this again"
-        )),
-        Err(error) => Err(format!("could not start cargo: {error}")),
-    }
+    let mut child = command.stdout(Stdio::piped()).spawn()?;
+    let messages = child.stdout.take().expect("stdout is piped");
+    Ok((child, BufReader::new(messages).lines()))
 }
 
-/// Where cargo put a crate's binary: the dev profile in the target directory,
-/// which is `CARGO_TARGET_DIR` when it is set.
-pub fn binary(name: &str) -> PathBuf {
-    let target = env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| project_root().join("target"));
-    let target = if target.is_relative() {
-        project_root().join(target)
-    } else {
-        target
-    };
-    target
-        .join("debug")
-        .join(format!("{name}{}", env::consts::EXE_SUFFIX))
+/// The crate and path of the binary a cargo message reports built, if it reports
+/// one: its `"executable":"<path>"`, where each example's binary is named after its
+/// crate. (A path with a `"` in it would be escaped; cargo's paths here have none.)
+pub fn built_binary(message: &str) -> Option<(String, PathBuf)> {
+    let (_, rest) = message.split_once("\"executable\":\"")?;
+    let path = PathBuf::from(rest.split('"').next()?);
+    let name = path.file_stem()?.to_str()?.to_owned();
+    Some((name, path))
+}
+
+/// The command line, without the program's name; an argument that is not UTF-8
+/// becomes a usage error later, not a panic here.
+pub fn args() -> Vec<String> {
+    env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Bold headers only on a terminal, and never when `NO_COLOR` is set to anything
+/// non-empty (https://no-color.org).
+pub fn use_color(is_terminal: bool, no_color: Option<OsString>) -> bool {
+    is_terminal && no_color.is_none_or(|value| value.is_empty())
 }

@@ -6,6 +6,7 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 /// Generous: the first task of a run may wait for cargo's build lock and build.
@@ -35,19 +36,30 @@ fn stdout_of(args: &[&str]) -> String {
 }
 
 /// The crates and their sections, in teaching order, as `cargo xtask list` shows them
-/// (it asks each built binary for its `--list`).
-fn crates_and_sections() -> Vec<(String, Vec<String>)> {
-    let mut crates: Vec<(String, Vec<String>)> = Vec::new();
-    for line in stdout_of(&["list"]).lines() {
-        if let Some(section) = line.strip_prefix("  ") {
-            let name = section.split("  ").next().unwrap_or_default().to_owned();
-            crates.last_mut().expect("a crate line first").1.push(name);
-        } else {
-            let name = line.split("  ").next().unwrap_or_default().to_owned();
-            crates.push((name, Vec::new()));
+/// (it asks each built binary for its `--list`). Asked once, for all the tests.
+fn crates_and_sections() -> &'static [(String, Vec<String>)] {
+    static LIST: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut crates: Vec<(String, Vec<String>)> = Vec::new();
+        for line in stdout_of(&["list"]).lines() {
+            if let Some(section) = line.strip_prefix("  ") {
+                let name = section.split("  ").next().unwrap_or_default().to_owned();
+                crates.last_mut().expect("a crate line first").1.push(name);
+            } else {
+                let name = line.split("  ").next().unwrap_or_default().to_owned();
+                crates.push((name, Vec::new()));
+            }
         }
-    }
-    crates
+        crates
+    })
+}
+
+/// The task binary, `xtask-tasks`, which `cargo xtask compile-fail` runs through
+/// cargo: the tests run it directly, so no test builds anything.
+fn tasks(args: &[&str]) -> assert_cmd::Command {
+    let mut command = cargo_bin_cmd!("xtask-tasks");
+    command.args(args).timeout(TIMEOUT);
+    command
 }
 
 #[test]
@@ -61,6 +73,21 @@ fn without_a_task_it_prints_the_tasks() {
             .stdout(predicate::str::contains("  list "))
             .stdout(predicate::str::contains("  bench [CRATE...]"))
             .stdout(predicate::str::contains("  compile-fail "));
+    }
+}
+
+#[test]
+fn help_after_any_task_prints_the_tasks() {
+    for args in [
+        &["demo", "--help"][..],
+        &["list", "-h"],
+        &["bench", "--help"],
+        &["compile-fail", "-h"],
+    ] {
+        xtask(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with("Usage: cargo xtask <TASK>"));
     }
 }
 
@@ -87,7 +114,7 @@ fn a_wrong_command_line_exits_with_code_2_and_the_usage() {
 
 #[test]
 fn demo_of_an_unknown_crate_exits_with_code_2_and_names_the_crates() {
-    let crates: Vec<String> = crates_and_sections().into_iter().map(|c| c.0).collect();
+    let crates: Vec<String> = crates_and_sections().iter().map(|c| c.0.clone()).collect();
     xtask(&["demo", "threads", "nope"])
         .assert()
         .code(2)
@@ -110,7 +137,7 @@ fn demo_runs_the_crates_it_is_given_once_each_in_teaching_order() {
 
 #[test]
 fn demo_runs_every_crate_in_teaching_order_and_ends_with_a_summary() {
-    let crates: Vec<String> = crates_and_sections().into_iter().map(|c| c.0).collect();
+    let crates: Vec<String> = crates_and_sections().iter().map(|c| c.0.clone()).collect();
     let out = stdout_of(&["demo"]);
     // stdout is a pipe here: no escape codes.
     assert!(
@@ -200,7 +227,8 @@ fn demo_timeline_shows_the_bounded_receiver_starting_after_its_pause() {
 
 #[test]
 fn every_compile_fail_case_fails_with_the_codes_it_names() {
-    let out = stdout_of(&["compile-fail"]);
+    let assert = tasks(&["compile-fail"]).assert().success();
+    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     let mut cases = 0;
     for entry in fs::read_dir(root()).expect("the root is readable") {
         let dir = entry.expect("an entry").path().join("compile-fail");
@@ -243,7 +271,7 @@ fn the_compile_fail_check_rejects_a_case_that_compiles_or_names_the_wrong_code()
         .collect();
     let mut args = vec!["compile-fail"];
     args.extend(paths.iter().map(String::as_str));
-    xtask(&args)
+    tasks(&args)
         .assert()
         .failure()
         .stdout(predicate::str::contains(
@@ -264,12 +292,30 @@ fn the_compile_fail_check_rejects_a_case_that_compiles_or_names_the_wrong_code()
     let _ = fs::remove_dir_all(&dir);
 }
 
-/// The rustc that cargo uses, as the compile-fail check does.
+/// `$RUSTC` if it is set, else `rustc` on the PATH, as the compile-fail check does.
 fn rustc() -> assert_cmd::Command {
     let mut command =
         assert_cmd::Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
     command.timeout(TIMEOUT);
     command
+}
+
+#[test]
+fn the_compile_fail_check_ignores_warnings_beside_the_expected_error() {
+    let dir = std::env::temp_dir().join(format!("xtask-warning-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a temp dir");
+    let case = dir.join("warning.rs");
+    // An unused variable is a warning (code `unused_variables`), not an error.
+    fs::write(
+        &case,
+        "// error: E0308\nfn main() { let unused = 1; let _x: i32 = \"text\"; }\n",
+    )
+    .expect("written");
+    tasks(&["compile-fail", &case.display().to_string()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("warning.rs  (E0308)"));
+    let _ = fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -279,7 +325,7 @@ fn every_example_compiles_alone_with_plain_rustc_and_lists_the_same_sections() {
     let crates = crates_and_sections();
     // The copy-out promise: src/main.rs alone, std alone, no cargo. One thread a crate.
     std::thread::scope(|scope| {
-        for (name, sections) in &crates {
+        for (name, sections) in crates {
             let binary = dir.join(name);
             scope.spawn(move || {
                 let build = rustc()
@@ -311,12 +357,16 @@ fn every_example_compiles_alone_with_plain_rustc_and_lists_the_same_sections() {
 
 #[test]
 fn every_compile_fail_case_points_to_a_section_that_exists() {
-    for (name, sections) in crates_and_sections() {
-        for case in fs::read_dir(root().join(&name).join("compile-fail"))
+    let crates = crates_and_sections();
+    for (name, _) in crates {
+        for case in fs::read_dir(root().join(name).join("compile-fail"))
             .into_iter()
             .flatten()
         {
             let case = case.expect("an entry").path();
+            if case.extension().is_none_or(|ext| ext != "rs") {
+                continue;
+            }
             let text = fs::read_to_string(&case).expect("readable");
             // The header comment, as one line: `... see the section(s) `a` (and `b`) in <crate>/src/main.rs ...`
             let header: Vec<&str> = text
@@ -337,21 +387,19 @@ fn every_compile_fail_case_points_to_a_section_that_exists() {
                 );
             };
             let (names, target) = pointer.rsplit_once(" in ").unwrap_or_default();
-            let target_sections = crates_and_sections()
-                .into_iter()
-                .find(|(crate_name, _)| crate_name == target)
-                .map(|(_, sections)| sections)
-                .unwrap_or_else(|| panic!("{}: no crate `{target}`", case.display()));
+            let Some((_, target_sections)) = crates.iter().find(|(known, _)| known == target)
+            else {
+                panic!("{}: no crate `{target}`", case.display());
+            };
             let named: Vec<&str> = names.split('`').skip(1).step_by(2).collect();
             assert!(!named.is_empty(), "{}: no section named", case.display());
             for section in named {
                 assert!(
                     target_sections.iter().any(|known| known == section),
-                    "{}: `{section}` is not a section of {target}; sections: {target_sections:?} (from {name})",
+                    "{}: `{section}` is not a section of {target}; its sections: {target_sections:?}",
                     case.display()
                 );
             }
-            let _ = &sections;
         }
     }
 }
@@ -374,7 +422,7 @@ fn the_readme_lists_every_crate_and_section() {
 fn every_example_crate_has_its_header_its_tests_and_only_one_source_file() {
     let mut problems: Vec<String> = Vec::new();
     for (name, _) in crates_and_sections() {
-        let dir = root().join(&name);
+        let dir = root().join(name);
         let main = fs::read_to_string(dir.join("src/main.rs")).unwrap_or_default();
         if !main.starts_with("//! ") {
             problems.push(format!(
@@ -406,7 +454,7 @@ fn every_claim_in_the_readme_is_checked_by_a_test_or_file_that_exists() {
         .expect("README.md has the section `## Every claim of the notes, and what checks it`");
     let mut tests = String::new();
     for (name, _) in crates_and_sections() {
-        tests += &fs::read_to_string(root().join(&name).join("tests").join(format!("{name}.rs")))
+        tests += &fs::read_to_string(root().join(name).join("tests").join(format!("{name}.rs")))
             .unwrap_or_default();
     }
     let rows: Vec<&str> = table
@@ -458,13 +506,14 @@ fn numbers_have_one_decimal_below_100_and_none_above() {
 
 /// Runs `xtask demo send-sync` on a terminal (a pseudo-terminal from `script`, in
 /// util-linux) with `NO_COLOR` as given, and returns what the terminal showed.
+#[cfg(target_os = "linux")]
 fn on_a_terminal(no_color: Option<&str>) -> String {
     let xtask = assert_cmd::cargo::cargo_bin!("xtask").display().to_string();
+    // `script` hands its command to the shell: quote the path.
+    let command = format!("'{}' demo send-sync", xtask.replace('\'', r"'\''"));
     let mut script = assert_cmd::Command::new("script");
     script
-        .args(["--quiet", "--return", "--command"])
-        .arg(format!("{xtask} demo send-sync"))
-        .arg("/dev/null")
+        .args(["--quiet", "--return", "--command", &command, "/dev/null"])
         .timeout(TIMEOUT);
     match no_color {
         Some(value) => script.env("NO_COLOR", value),
@@ -475,6 +524,7 @@ fn on_a_terminal(no_color: Option<&str>) -> String {
 }
 
 #[test]
+#[cfg(target_os = "linux")]
 fn headers_are_bold_on_a_terminal_unless_no_color_is_set() {
     let bold = "\x1b[1m▶ cargo run -p send-sync\x1b[0m";
     assert!(
@@ -488,7 +538,7 @@ fn headers_are_bold_on_a_terminal_unless_no_color_is_set() {
     );
     let plain = on_a_terminal(Some("1"));
     assert!(
-        plain.contains("▶ cargo run -p send-sync") && !plain.contains('\x1b'),
-        "NO_COLOR=1 still shows escape codes:\n{plain}"
+        plain.contains("▶ cargo run -p send-sync") && !plain.contains("\x1b[1m"),
+        "NO_COLOR=1 still shows bold headers:\n{plain}"
     );
 }

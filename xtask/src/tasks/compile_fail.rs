@@ -93,22 +93,25 @@ fn verdict(expected: &[String], rustc: Child) -> Result<String, String> {
         return Err("it compiled, but it must not".to_owned());
     }
     let errors = String::from_utf8_lossy(&output.stderr);
-    // Each diagnostic with a code carries `"code":{"code":"E0373",...}`.
-    let reported: Vec<&str> = errors
+    // Each diagnostic with a code carries `"code":{"code":"E0373",...}`; a lint's
+    // warning carries its name there (`unused_variables`): only error codes count.
+    let mut reported: Vec<&str> = errors
         .split("\"code\":{\"code\":\"")
         .skip(1)
-        .filter_map(|rest| rest.get(..5))
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|code| is_error_code(code))
         .collect();
+    reported.sort_unstable();
+    reported.dedup();
     let missing: Vec<&String> = expected
         .iter()
         .filter(|code| !reported.contains(&code.as_str()))
         .collect();
-    let mut unexpected: Vec<&str> = reported
+    let unexpected: Vec<&str> = reported
         .iter()
         .copied()
         .filter(|code| !expected.iter().any(|wanted| wanted == code))
         .collect();
-    unexpected.dedup();
     if !missing.is_empty() {
         Err(format!("rustc did not report {missing:?}"))
     } else if !unexpected.is_empty() {
@@ -148,15 +151,17 @@ fn expected_codes(case: &Path) -> Result<Vec<String>, String> {
         .map(|code| code.trim().to_owned())
         .filter(|code| !code.is_empty())
         .collect();
-    let well_formed = |code: &String| {
-        code.len() == 5 && code.starts_with('E') && code[1..].chars().all(|c| c.is_ascii_digit())
-    };
-    if codes.is_empty() || !codes.iter().all(well_formed) {
+    if codes.is_empty() || !codes.iter().all(|code| is_error_code(code)) {
         return Err(format!(
             "its first line is `{first}`; it must name the expected codes, like `// error: E0373`"
         ));
     }
     Ok(codes)
+}
+
+/// `E` and four digits, like `E0373`: rustc's error codes.
+fn is_error_code(code: &str) -> bool {
+    code.len() == 5 && code.starts_with('E') && code[1..].chars().all(|c| c.is_ascii_digit())
 }
 
 /// `rustc --edition 2024` on one case, writing nothing but metadata to `out`.

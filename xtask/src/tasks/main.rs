@@ -11,14 +11,10 @@ mod table;
 #[path = "../workspace.rs"]
 mod workspace;
 
-use std::env;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = env::args_os()
-        .skip(1)
-        .map(|arg| arg.to_string_lossy().into_owned())
-        .collect();
+    let args = workspace::args();
     match args.split_first() {
         Some((task, rest)) if task == "bench" => bench::run(rest),
         Some((task, rest)) if task == "compile-fail" => compile_fail::run(rest),
