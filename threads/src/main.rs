@@ -134,7 +134,7 @@ fn main_does_not_wait() {
         thread::sleep(Duration::from_secs(60 * 60));
         println!("Sleeping thread: an hour has passed");
     });
-    println!("Main thread: started a thread that sleeps for an hour; nobody joins it");
+    println!("Main thread: started a thread that waits an hour before it prints; nobody joins it");
     // Nobody joins this one either: it counts for as long as the process lives.
     thread::spawn(|| {
         for i in 1..10 {

@@ -92,7 +92,7 @@ fn a_move_closure_owns_the_string_it_measures() {
 
 #[test]
 fn main_does_not_wait_for_its_threads_not_even_an_hour_long_one() {
-    // One thread of this section sleeps for an hour: finishing inside this limit
+    // One thread of this section waits an hour: finishing inside this limit
     // shows the process did not wait for it.
     const LIMIT: Duration = Duration::from_secs(1);
     for _ in 0..runs() {
@@ -112,7 +112,7 @@ fn main_does_not_wait_for_its_threads_not_even_an_hour_long_one() {
         assert_eq!(
             main_lines,
             [
-                "Main thread: started a thread that sleeps for an hour; nobody joins it",
+                "Main thread: started a thread that waits an hour before it prints; nobody joins it",
                 "Main thread: 1",
                 "Main thread: 2",
                 "Main thread: 3",
