@@ -38,6 +38,8 @@ pub fn measure(full: bool) {
     }
 }
 
+// ---- the sampler: the same in every benches/costs.rs (xtask/tests checks it) ----
+
 /// Samples per benchmark; the median is reported.
 const SAMPLES: usize = 21;
 /// Each sample runs the operation in a batch that lasts at least this long, so
@@ -72,3 +74,5 @@ fn time(batch: u32, op: &mut impl FnMut()) -> Duration {
     }
     start.elapsed()
 }
+
+// ---- end of the sampler ----

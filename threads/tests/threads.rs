@@ -1,14 +1,16 @@
 //! Tests of the `threads` binary's real output. Each asserts only what holds under
 //! every interleaving; racy sections run `EXAMPLE_RUNS` times (default 5).
 
+// ---- test helpers: the same in every example crate's tests (xtask/tests checks it) ----
+
 use assert_cmd::cargo::cargo_bin_cmd;
-use predicates::prelude::*;
 use std::time::Duration;
 
 /// Far more than any section needs: a deadlock fails the test instead of hanging it.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// How many times a racy section runs per test; raise it for a soak.
+/// How many times a racy section runs per test (default 5); raise it for a soak
+/// with `EXAMPLE_RUNS=200 cargo test`.
 fn runs() -> usize {
     std::env::var("EXAMPLE_RUNS")
         .ok()
@@ -16,14 +18,20 @@ fn runs() -> usize {
         .unwrap_or(5)
 }
 
-/// Runs one section, checks it succeeded, and returns its stdout lines after the header.
-fn section(name: &str) -> Vec<String> {
-    let assert = cargo_bin_cmd!("threads")
-        .arg(name)
+/// Runs this crate's binary with `args`, checks that it succeeded within `TIMEOUT`,
+/// and returns its stdout.
+fn stdout_of(args: &[&str]) -> String {
+    let assert = cargo_bin_cmd!()
+        .args(args)
         .timeout(TIMEOUT)
         .assert()
         .success();
-    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+/// Runs one section and returns its stdout lines after the header.
+fn section(name: &str) -> Vec<String> {
+    let stdout = stdout_of(&[name]);
     let mut lines = stdout.lines().map(str::to_owned);
     let header = lines.next().unwrap_or_default();
     assert!(
@@ -45,6 +53,10 @@ fn position(lines: &[String], wanted: &str) -> usize {
     found[0]
 }
 
+// ---- end of the test helpers ----
+
+use predicates::prelude::*;
+
 #[test]
 fn join_returns_the_closures_value_after_the_thread_has_finished() {
     for _ in 0..runs() {
@@ -61,7 +73,7 @@ fn join_returns_the_closures_value_after_the_thread_has_finished() {
 
 #[test]
 fn a_panicking_thread_leaves_main_running_and_join_returns_its_payload() {
-    let assert = cargo_bin_cmd!("threads")
+    let assert = cargo_bin_cmd!()
         .arg("panic-stays-in-its-thread")
         .timeout(TIMEOUT)
         .assert()
@@ -96,7 +108,7 @@ fn main_does_not_wait_for_its_threads_not_even_an_hour_long_one() {
     // shows the process did not wait for it.
     const LIMIT: Duration = Duration::from_secs(1);
     for _ in 0..runs() {
-        let assert = cargo_bin_cmd!("threads")
+        let assert = cargo_bin_cmd!()
             .arg("main-does-not-wait")
             .timeout(LIMIT)
             .assert()
@@ -153,32 +165,19 @@ fn main_does_not_wait_for_its_threads_not_even_an_hour_long_one() {
 }
 
 #[test]
-fn every_section_runs_in_teaching_order_and_the_daemon_section_is_last() {
-    let list = cargo_bin_cmd!("threads")
-        .arg("--list")
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    let list = String::from_utf8_lossy(&list.get_output().stdout).into_owned();
-    let names: Vec<&str> = list
-        .lines()
-        .map(|line| line.split("  ").next().unwrap_or_default())
-        .collect();
-    assert_eq!(names.last(), Some(&"main-does-not-wait"), "{list}");
-
-    let all = cargo_bin_cmd!("threads")
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    let all = String::from_utf8_lossy(&all.get_output().stdout).into_owned();
-    let headers: Vec<&str> = all
-        .lines()
-        .filter_map(|line| line.strip_prefix("=== "))
-        .map(|rest| rest.split(':').next().unwrap_or_default())
-        .collect();
-    assert_eq!(headers, names, "{all}");
-    // Each section finishes its threads before the next starts: the joined
-    // sections' last lines stand right before the next header.
+fn each_joined_section_finishes_before_the_next_starts_and_the_unjoined_one_is_last() {
+    // Run order is --list order: xtask/tests checks that for every crate.
+    let list = stdout_of(&["--list"]);
+    assert!(
+        list.lines()
+            .last()
+            .unwrap_or_default()
+            .starts_with("main-does-not-wait  "),
+        "the section that ends the process must run last:\n{list}"
+    );
+    let all = stdout_of(&[]);
+    // The joined sections' last lines stand right before the next header: each
+    // section has joined its threads before the next one starts.
     for (last, next) in [
         (
             "Main thread: join returned 5050",
@@ -191,48 +190,6 @@ fn every_section_runs_in_teaching_order_and_the_daemon_section_is_last() {
         ("Length: 5", "=== main-does-not-wait"),
     ] {
         assert!(all.contains(&format!("{last}\n{next}")), "{all}");
-    }
-}
-
-#[test]
-fn help_prints_usage_and_every_section() {
-    let assert = cargo_bin_cmd!("threads")
-        .arg("--help")
-        .timeout(TIMEOUT)
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("Usage: threads [SECTION]"));
-    let help = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    let list = cargo_bin_cmd!("threads")
-        .arg("--list")
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    for line in String::from_utf8_lossy(&list.get_output().stdout).lines() {
-        let name = line.split("  ").next().unwrap_or_default();
-        assert!(
-            help.contains(name),
-            "--help does not name `{name}`:\n{help}"
-        );
-    }
-}
-
-#[test]
-fn wrong_arguments_exit_with_usage_and_code_2() {
-    for args in [
-        &["nope"][..],
-        &["--bogus"],
-        &["join-returns-value", "move-closure"],
-    ] {
-        cargo_bin_cmd!("threads")
-            .args(args)
-            .timeout(TIMEOUT)
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr(predicate::str::starts_with("error: "))
-            .stderr(predicate::str::contains("Usage: threads [SECTION]"))
-            .stderr(predicate::str::contains("panicked").not());
     }
 }
 

@@ -1,0 +1,33 @@
+//! The notes' own example: spawned threads are not waited for. When `main` returns,
+//! the process exits and takes every thread with it, finished or not, even one that
+//! would sleep for an hour. (The notes call these "daemon threads", Java's and
+//! Python's word; in Rust no thread keeps the process alive once `main` returns.)
+//!
+//! What to notice: the counting thread gets only part of the way to 9, and which
+//! part changes from run to run. The process can even end in the middle of that
+//! thread's `println!`, leaving half a line.
+
+use std::thread;
+use std::time::Duration;
+
+pub fn main() {
+    // Nobody joins this thread, and it would sleep for an hour. It does not keep
+    // the process alive: the process ends a few milliseconds from now.
+    thread::spawn(|| {
+        thread::sleep(Duration::from_secs(60 * 60));
+        println!("Sleeping thread: an hour has passed");
+    });
+    println!("Main thread: started a thread that waits an hour before it prints; nobody joins it");
+    // Nobody joins this one either: it counts for as long as the process lives.
+    thread::spawn(|| {
+        for i in 1..10 {
+            println!("Count in thread: {i}!");
+            thread::sleep(Duration::from_millis(5));
+        }
+    });
+    for i in 1..5 {
+        println!("Main thread: {i}");
+        thread::sleep(Duration::from_millis(5));
+    }
+    println!("Main thread: returning; the process ends with both threads unfinished");
+}
