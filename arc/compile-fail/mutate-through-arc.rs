@@ -1,7 +1,7 @@
 // error: E0596
-// To change shared data, put it in a lock: see the section `shared-counter` in mutex/src/main.rs.
-// An `Arc` hands out only shared references (`&T`), so nothing can mutate the vector
-// through it: other owners, maybe on other threads, may be reading it right now.
+// To change shared data, put it in a lock: see `mutex/src/shared_counter.rs`. An `Arc`
+// hands out only shared references (`&T`), so nothing can mutate the vector through it:
+// other owners, maybe on other threads, may be reading it right now.
 use std::sync::Arc;
 
 fn main() {

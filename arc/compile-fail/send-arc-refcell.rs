@@ -1,7 +1,7 @@
 // error: E0277
-// Share an `Arc<Mutex<_>>` instead: see the section `shared-counter` in mutex/src/main.rs.
-// `Arc<T>` is `Send` only when `T` is `Send + Sync`. `RefCell` is not `Sync` (its
-// borrow flag is not atomic), so an `Arc<RefCell<_>>` may not move to another thread.
+// Share an `Arc<Mutex<_>>` instead: see `mutex/src/shared_counter.rs`. `Arc<T>` is
+// `Send` only when `T` is `Send + Sync`. `RefCell` is not `Sync` (its borrow flag is not
+// atomic), so an `Arc<RefCell<_>>` may not move to another thread.
 use std::cell::RefCell;
 use std::sync::Arc;
 use std::thread;

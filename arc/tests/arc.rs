@@ -1,22 +1,17 @@
 //! Tests of the `arc` binary's real output. Each asserts only what holds under
 //! every interleaving; racy sections run `EXAMPLE_RUNS` times (default 5).
 
+// ---- the test helpers: the same in every example crate's tests (xtask/tests checks it) ----
+
 use assert_cmd::cargo::cargo_bin_cmd;
-use predicates::prelude::*;
 use std::time::Duration;
 
 /// Far more than any section needs: a deadlock fails the test instead of hanging it.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Every section, in teaching order.
-const SECTIONS: [&str; 4] = [
-    "notes-example",
-    "clones-share-one-allocation",
-    "last-owner-drops",
-    "clone-without-clone",
-];
-
-/// How many times a racy section runs per test; raise it for a soak.
+/// How many times a racy section runs per test (default 5); raise it for a soak
+/// with `EXAMPLE_RUNS=200 cargo test`.
+#[allow(dead_code)] // a crate whose sections start no threads has nothing racy
 fn runs() -> usize {
     std::env::var("EXAMPLE_RUNS")
         .ok()
@@ -24,14 +19,20 @@ fn runs() -> usize {
         .unwrap_or(5)
 }
 
-/// Runs one section, checks it succeeded, and returns its stdout lines after the header.
-fn section(name: &str) -> Vec<String> {
-    let assert = cargo_bin_cmd!("arc")
-        .arg(name)
+/// Runs this crate's binary with `args`, checks that it succeeded within `TIMEOUT`,
+/// and returns its stdout.
+fn stdout_of(args: &[&str]) -> String {
+    let assert = cargo_bin_cmd!()
+        .args(args)
         .timeout(TIMEOUT)
         .assert()
         .success();
-    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+/// Runs one section and returns its stdout lines after the header.
+fn section(name: &str) -> Vec<String> {
+    let stdout = stdout_of(&[name]);
     let mut lines = stdout.lines().map(str::to_owned);
     let header = lines.next().unwrap_or_default();
     assert!(
@@ -40,6 +41,20 @@ fn section(name: &str) -> Vec<String> {
     );
     lines.collect()
 }
+
+/// The position of the one line equal to `wanted`, with the whole output on failure.
+fn position(lines: &[String], wanted: &str) -> usize {
+    let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == wanted).collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected `{wanted}` exactly once in:\n{}",
+        lines.join("\n")
+    );
+    found[0]
+}
+
+// ---- end of the test helpers ----
 
 #[test]
 fn four_threads_print_the_shared_vector_and_main_prints_it_after_every_join() {
@@ -103,13 +118,10 @@ fn the_value_is_dropped_once_by_the_owner_that_lets_go_last() {
         let lines = section("last-owner-drops");
         let output = lines.join("\n");
         // Every owner lets go exactly once.
-        let mut let_go = Vec::new();
-        for owner in owners {
-            let wanted = format!("{owner}: lets go of its clone");
-            let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == wanted).collect();
-            assert_eq!(found.len(), 1, "expected `{wanted}` once:\n{output}");
-            let_go.push(found[0]);
-        }
+        let let_go: Vec<usize> = owners
+            .iter()
+            .map(|owner| position(&lines, &format!("{owner}: lets go of its clone")))
+            .collect();
         // The value is dropped exactly once, by one of the owners...
         let drops: Vec<usize> = (0..lines.len())
             .filter(|&i| lines[i].ends_with(": drops the value"))
@@ -148,28 +160,10 @@ fn an_arc_of_a_type_without_clone_can_still_be_cloned() {
 }
 
 #[test]
-fn every_section_runs_in_teaching_order_and_finishes_before_the_next() {
-    let list = cargo_bin_cmd!("arc")
-        .arg("--list")
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    let list = String::from_utf8_lossy(&list.get_output().stdout).into_owned();
-    let names: Vec<&str> = list
-        .lines()
-        .map(|line| line.split("  ").next().unwrap_or_default())
-        .collect();
-    assert_eq!(names, SECTIONS, "{list}");
-
+fn each_section_finishes_before_the_next_starts() {
+    // Run order is --list order: xtask/tests checks that for every crate.
     for _ in 0..runs() {
-        let all = cargo_bin_cmd!("arc").timeout(TIMEOUT).assert().success();
-        let all = String::from_utf8_lossy(&all.get_output().stdout).into_owned();
-        let headers: Vec<&str> = all
-            .lines()
-            .filter_map(|line| line.strip_prefix("=== "))
-            .map(|rest| rest.split(':').next().unwrap_or_default())
-            .collect();
-        assert_eq!(headers, SECTIONS, "{all}");
+        let all = stdout_of(&[]);
         // Each section joins its threads before returning: its last line stands
         // right before the next header.
         for (last, next) in [
@@ -182,42 +176,6 @@ fn every_section_runs_in_teaching_order_and_finishes_before_the_next() {
         ] {
             assert!(all.contains(&format!("{last}\n{next}")), "{all}");
         }
-    }
-}
-
-#[test]
-fn help_prints_usage_and_every_section() {
-    let assert = cargo_bin_cmd!("arc")
-        .arg("--help")
-        .timeout(TIMEOUT)
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("Usage: arc [SECTION]"));
-    let help = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    for name in SECTIONS {
-        assert!(
-            help.contains(name),
-            "--help does not name `{name}`:\n{help}"
-        );
-    }
-}
-
-#[test]
-fn wrong_arguments_exit_with_usage_and_code_2() {
-    for args in [
-        &["nope"][..],
-        &["--bogus"],
-        &["notes-example", "last-owner-drops"],
-    ] {
-        cargo_bin_cmd!("arc")
-            .args(args)
-            .timeout(TIMEOUT)
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr(predicate::str::starts_with("error: "))
-            .stderr(predicate::str::contains("Usage: arc [SECTION]"))
-            .stderr(predicate::str::contains("panicked").not());
     }
 }
 

@@ -1,7 +1,7 @@
 // error: E0599
-// The fix is one Receiver and many Senders: see the section `many-producers` in channels/src/main.rs.
-// mpsc is multiple producer, single consumer: `Receiver` does not implement `Clone`,
-// so there is no `clone` method to call.
+// The fix is one Receiver and many Senders: see `channels/src/many_producers.rs`. mpsc
+// is multiple producer, single consumer: `Receiver` does not implement `Clone`, so there
+// is no `clone` method to call.
 use std::sync::mpsc;
 
 fn main() {

@@ -1,6 +1,5 @@
 // error: E0382
-// The fix is to move a clone into the thread: see the section `many-producers` in
-// channels/src/main.rs.
+// The fix is to move a clone into the thread: see `channels/src/many_producers.rs`.
 // `move` hands `tx` itself to the thread, so main no longer has it.
 use std::sync::mpsc;
 use std::thread;

@@ -1,21 +1,17 @@
 //! Tests of the `channels` binary's real output. Each asserts only what holds under
 //! every interleaving; racy sections run `EXAMPLE_RUNS` times (default 5).
 
+// ---- the test helpers: the same in every example crate's tests (xtask/tests checks it) ----
+
 use assert_cmd::cargo::cargo_bin_cmd;
-use predicates::prelude::*;
 use std::time::Duration;
 
 /// Far more than any section needs: a deadlock fails the test instead of hanging it.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The program's `PRODUCERS` and `MESSAGES` in `many-producers`.
-const PRODUCERS: usize = 3;
-const MESSAGES: usize = 4;
-
-/// The program's `UNBOUNDED_MESSAGES`: the notes' `1..10`.
-const UNBOUNDED_MESSAGES: usize = 9;
-
-/// How many times a racy section runs per test; raise it for a soak.
+/// How many times a racy section runs per test (default 5); raise it for a soak
+/// with `EXAMPLE_RUNS=200 cargo test`.
+#[allow(dead_code)] // a crate whose sections start no threads has nothing racy
 fn runs() -> usize {
     std::env::var("EXAMPLE_RUNS")
         .ok()
@@ -23,14 +19,20 @@ fn runs() -> usize {
         .unwrap_or(5)
 }
 
-/// Runs one section, checks it succeeded, and returns its stdout lines after the header.
-fn section(name: &str) -> Vec<String> {
-    let assert = cargo_bin_cmd!("channels")
-        .arg(name)
+/// Runs this crate's binary with `args`, checks that it succeeded within `TIMEOUT`,
+/// and returns its stdout.
+fn stdout_of(args: &[&str]) -> String {
+    let assert = cargo_bin_cmd!()
+        .args(args)
         .timeout(TIMEOUT)
         .assert()
         .success();
-    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+/// Runs one section and returns its stdout lines after the header.
+fn section(name: &str) -> Vec<String> {
+    let stdout = stdout_of(&[name]);
     let mut lines = stdout.lines().map(str::to_owned);
     let header = lines.next().unwrap_or_default();
     assert!(
@@ -39,6 +41,27 @@ fn section(name: &str) -> Vec<String> {
     );
     lines.collect()
 }
+
+/// The position of the one line equal to `wanted`, with the whole output on failure.
+fn position(lines: &[String], wanted: &str) -> usize {
+    let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == wanted).collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected `{wanted}` exactly once in:\n{}",
+        lines.join("\n")
+    );
+    found[0]
+}
+
+// ---- end of the test helpers ----
+
+/// The `PRODUCERS` and `MESSAGES` of many_producers.rs.
+const PRODUCERS: usize = 3;
+const MESSAGES: usize = 4;
+
+/// The `UNBOUNDED_MESSAGES` of unbounded.rs: the notes' `1..10`.
+const UNBOUNDED_MESSAGES: usize = 9;
 
 #[test]
 fn the_notes_example_receives_10_and_20_then_30_from_the_cloned_sender() {
@@ -161,94 +184,32 @@ fn the_unbounded_sender_finishes_every_send_before_main_receives_anything() {
 }
 
 #[test]
-fn every_section_runs_in_teaching_order_and_finishes_before_the_next() {
-    let list = cargo_bin_cmd!("channels")
-        .arg("--list")
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    let list = String::from_utf8_lossy(&list.get_output().stdout).into_owned();
-    let names: Vec<&str> = list
-        .lines()
-        .map(|line| line.split("  ").next().unwrap_or_default())
-        .collect();
-    assert_eq!(
-        names,
-        [
-            "notes-example",
-            "many-producers",
-            "disconnection",
-            "unbounded"
-        ],
-        "{list}"
-    );
-
-    let all = cargo_bin_cmd!("channels")
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    let all = String::from_utf8_lossy(&all.get_output().stdout).into_owned();
-    let headers: Vec<&str> = all
-        .lines()
-        .filter_map(|line| line.strip_prefix("=== "))
-        .map(|rest| rest.split(':').next().unwrap_or_default())
-        .collect();
-    assert_eq!(headers, names, "{all}");
+fn each_section_finishes_its_threads_before_the_next_starts() {
+    // Run order is --list order: xtask/tests checks that for every crate.
+    let all = stdout_of(&[]);
+    let lines: Vec<String> = all.lines().map(str::to_owned).collect();
     // Each section joins its threads before the next starts: its last line stands
     // right before the next header, and the last section's line ends the output.
     for (last, next) in [
-        ("Received: Ok(30)", "=== many-producers"),
+        ("Received: Ok(30)", Some("many-producers")),
         (
             "Main: the loop ended after 12 messages: every Sender is gone",
-            "=== disconnection",
+            Some("disconnection"),
         ),
         (
             "The value came back: \"an undelivered letter\"",
-            "=== unbounded",
+            Some("unbounded"),
         ),
+        ("Main: got Message 9", None),
     ] {
-        assert!(all.contains(&format!("{last}\n{next}")), "{all}");
-    }
-    assert!(all.ends_with("Main: got Message 9\n"), "{all}");
-}
-
-#[test]
-fn help_prints_usage_and_every_section() {
-    for flag in ["-h", "--help"] {
-        let assert = cargo_bin_cmd!("channels")
-            .arg(flag)
-            .timeout(TIMEOUT)
-            .assert()
-            .success()
-            .stderr("")
-            .stdout(predicate::str::starts_with("Usage: channels [SECTION]"));
-        let help = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-        for name in [
-            "notes-example",
-            "many-producers",
-            "disconnection",
-            "unbounded",
-        ] {
-            assert!(
-                help.contains(name),
-                "{flag} does not name `{name}`:\n{help}"
-            );
+        let after = lines.get(position(&lines, last) + 1);
+        match next {
+            Some(next) => assert!(
+                after.is_some_and(|line| line.starts_with(&format!("=== {next}: "))),
+                "`{last}` is not right before the header of `{next}`:\n{all}"
+            ),
+            None => assert_eq!(after, None, "`{last}` does not end the output:\n{all}"),
         }
-    }
-}
-
-#[test]
-fn wrong_arguments_exit_with_usage_and_code_2() {
-    for args in [&["nope"][..], &["--bogus"], &["notes-example", "unbounded"]] {
-        cargo_bin_cmd!("channels")
-            .args(args)
-            .timeout(TIMEOUT)
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr(predicate::str::starts_with("error: "))
-            .stderr(predicate::str::contains("Usage: channels [SECTION]"))
-            .stderr(predicate::str::contains("panicked").not());
     }
 }
 

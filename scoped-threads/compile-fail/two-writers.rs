@@ -1,6 +1,6 @@
 // error: E0499
-// One writer at a time: see the section `one-writer` in scoped-threads/src/main.rs.
-// Two scoped threads may not both borrow `log` mutably, even inside one scope.
+// One writer at a time: see `scoped-threads/src/one_writer.rs`. Two scoped threads may
+// not both borrow `log` mutably, even inside one scope.
 use std::thread;
 
 fn main() {

@@ -1,6 +1,6 @@
 // error: E0502
-// Readers or one writer, never both: see the sections `many-readers` and `one-writer`
-// in scoped-threads/src/main.rs. While one scoped thread borrows `log` mutably,
+// Readers or one writer, never both: see `scoped-threads/src/many_readers.rs` and
+// `scoped-threads/src/one_writer.rs`. While one scoped thread borrows `log` mutably,
 // another may not borrow it at all.
 use std::thread;
 

@@ -1,17 +1,17 @@
 //! Tests of the `scoped-threads` binary's real output. Each asserts only what holds
 //! under every interleaving; racy sections run `EXAMPLE_RUNS` times (default 5).
 
+// ---- the test helpers: the same in every example crate's tests (xtask/tests checks it) ----
+
 use assert_cmd::cargo::cargo_bin_cmd;
-use predicates::prelude::*;
 use std::time::Duration;
 
 /// Far more than any section needs: a deadlock fails the test instead of hanging it.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The number of threads the program's sections start.
-const THREADS: usize = 4;
-
-/// How many times a racy section runs per test; raise it for a soak.
+/// How many times a racy section runs per test (default 5); raise it for a soak
+/// with `EXAMPLE_RUNS=200 cargo test`.
+#[allow(dead_code)] // a crate whose sections start no threads has nothing racy
 fn runs() -> usize {
     std::env::var("EXAMPLE_RUNS")
         .ok()
@@ -19,14 +19,20 @@ fn runs() -> usize {
         .unwrap_or(5)
 }
 
-/// Runs one section, checks it succeeded, and returns its stdout lines after the header.
-fn section(name: &str) -> Vec<String> {
-    let assert = cargo_bin_cmd!("scoped-threads")
-        .arg(name)
+/// Runs this crate's binary with `args`, checks that it succeeded within `TIMEOUT`,
+/// and returns its stdout.
+fn stdout_of(args: &[&str]) -> String {
+    let assert = cargo_bin_cmd!()
+        .args(args)
         .timeout(TIMEOUT)
         .assert()
         .success();
-    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+/// Runs one section and returns its stdout lines after the header.
+fn section(name: &str) -> Vec<String> {
+    let stdout = stdout_of(&[name]);
     let mut lines = stdout.lines().map(str::to_owned);
     let header = lines.next().unwrap_or_default();
     assert!(
@@ -35,6 +41,23 @@ fn section(name: &str) -> Vec<String> {
     );
     lines.collect()
 }
+
+/// The position of the one line equal to `wanted`, with the whole output on failure.
+fn position(lines: &[String], wanted: &str) -> usize {
+    let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == wanted).collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected `{wanted}` exactly once in:\n{}",
+        lines.join("\n")
+    );
+    found[0]
+}
+
+// ---- end of the test helpers ----
+
+/// The `THREADS` of many_readers.rs, scope_joins_all.rs and handles_return_values.rs.
+const THREADS: usize = 4;
 
 /// Checks that `lines` are `expected` in any order, each exactly once, followed by
 /// `last`: the line main prints once the scope has joined every thread.
@@ -132,72 +155,35 @@ fn the_values_returned_through_scoped_handles_add_up_to_the_total() {
 }
 
 #[test]
-fn every_section_runs_in_the_order_of_the_list() {
-    let list = cargo_bin_cmd!("scoped-threads")
-        .arg("--list")
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    let list = String::from_utf8_lossy(&list.get_output().stdout).into_owned();
-    let names: Vec<&str> = list
-        .lines()
-        .map(|line| line.split("  ").next().unwrap_or_default())
-        .collect();
-    assert_eq!(names.len(), 5, "{list}");
-
-    let all = cargo_bin_cmd!("scoped-threads")
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    let all = String::from_utf8_lossy(&all.get_output().stdout).into_owned();
-    let headers: Vec<&str> = all
-        .lines()
-        .filter_map(|line| line.strip_prefix("=== "))
-        .map(|rest| rest.split(':').next().unwrap_or_default())
-        .collect();
-    assert_eq!(headers, names, "{all}");
-}
-
-#[test]
-fn help_prints_usage_with_every_section() {
-    let assert = cargo_bin_cmd!("scoped-threads")
-        .arg("-h")
-        .timeout(TIMEOUT)
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with(
-            "Usage: scoped-threads [SECTION]",
-        ));
-    let help = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    let list = cargo_bin_cmd!("scoped-threads")
-        .arg("--list")
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    for line in String::from_utf8_lossy(&list.get_output().stdout).lines() {
-        let name = line.split("  ").next().unwrap_or_default();
-        assert!(
-            help.contains(name),
-            "--help does not name `{name}`:\n{help}"
-        );
-    }
-}
-
-#[test]
-fn wrong_arguments_exit_with_usage_and_code_2() {
-    for args in [
-        &["nope"][..],
-        &["--bogus"],
-        &["borrow-locals", "one-writer"],
+fn each_section_finishes_its_threads_before_the_next_starts() {
+    // Run order is --list order: xtask/tests checks that for every crate.
+    let all = stdout_of(&[]);
+    let lines: Vec<String> = all.lines().map(str::to_owned).collect();
+    // Each section's last line is main's, printed after its scope has joined every
+    // thread: it stands right before the next header, and the last one ends the run.
+    for (last, next) in [
+        ("Main thread: still own \"Hello\"", Some("many-readers")),
+        (
+            "Main thread: the readers are done; numbers still has 100 items",
+            Some("one-writer"),
+        ),
+        (
+            "Main thread: log is [\"started\", \"written by the one writer\"]",
+            Some("scope-joins-all"),
+        ),
+        (
+            "Main thread: scope returned after 4 of 4 workers finished",
+            Some("handles-return-values"),
+        ),
+        ("Main thread: the total is 500500", None),
     ] {
-        cargo_bin_cmd!("scoped-threads")
-            .args(args)
-            .timeout(TIMEOUT)
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr(predicate::str::starts_with("error: "))
-            .stderr(predicate::str::contains("Usage: scoped-threads [SECTION]"))
-            .stderr(predicate::str::contains("panicked").not());
+        let after = lines.get(position(&lines, last) + 1);
+        match next {
+            Some(next) => assert!(
+                after.is_some_and(|line| line.starts_with(&format!("=== {next}: "))),
+                "`{last}` is not right before the header of `{next}`:\n{all}"
+            ),
+            None => assert_eq!(after, None, "`{last}` does not end the output:\n{all}"),
+        }
     }
 }

@@ -1,7 +1,8 @@
 // error: E0277
-// Lock in the thread that uses the data: see the section `table` in send-sync/src/main.rs (row `MutexGuard<'_, i32>`).
-// `MutexGuard` is not `Send`: a lock must be released by the thread that took it,
-// so the guard, which releases it when dropped, may not move to another thread.
+// Lock in the thread that uses the data: see `send-sync/src/table.rs` (row
+// `MutexGuard<'_, i32>`). `MutexGuard` is not `Send`: a lock must be released by the
+// thread that took it, so the guard, which releases it when dropped, may not move to
+// another thread.
 use std::sync::Mutex;
 use std::thread;
 

@@ -1,7 +1,7 @@
 // error: E0277
-// Send the value itself, or an `Arc` of it: see the section `table` in send-sync/src/main.rs (rows `*const i32`, `Arc<i32>`).
-// Raw pointers are neither `Send` nor `Sync`: the compiler knows nothing of what
-// they point to, so it lets no thread take one to another.
+// Send the value itself, or an `Arc` of it: see `send-sync/src/table.rs`
+// (rows `*const i32`, `Arc<i32>`). Raw pointers are neither `Send` nor `Sync`: the
+// compiler knows nothing of what they point to, so it lets no thread take one to another.
 use std::thread;
 
 fn main() {

@@ -1,8 +1,8 @@
 // error: E0277
-// Put it in a `Mutex`: see the section `table` in send-sync/src/main.rs (rows `Cell<i32>`, `Mutex<Cell<i32>>`).
-// `Cell<T>` is not `Sync`: `set` writes through a shared reference with no
-// synchronization. Sharing it means sending `&Cell<_>` to each thread, and
-// `&Cell<_>` is not `Send` (see the section `sync-means-ref-is-send`).
+// Put it in a `Mutex`: see `send-sync/src/table.rs` (rows `Cell<i32>`,
+// `Mutex<Cell<i32>>`). `Cell<T>` is not `Sync`: `set` writes through a shared reference
+// with no synchronization. Sharing it means sending `&Cell<_>` to each thread, and
+// `&Cell<_>` is not `Send` (see `send-sync/src/sync_means_ref_is_send.rs`).
 use std::cell::Cell;
 use std::thread;
 

@@ -1,20 +1,17 @@
 //! Tests of the `sync-channel` binary's real output. Each asserts only what holds
 //! under every interleaving; racy sections run `EXAMPLE_RUNS` times (default 5).
 
+// ---- the test helpers: the same in every example crate's tests (xtask/tests checks it) ----
+
 use assert_cmd::cargo::cargo_bin_cmd;
-use predicates::prelude::*;
 use std::time::Duration;
 
 /// Far more than any section needs: a deadlock fails the test instead of hanging it.
 const TIMEOUT: Duration = Duration::from_secs(10);
 
-/// The program's `CAPACITY`: the notes' `sync_channel(3)`.
-const CAPACITY: usize = 3;
-
-/// The program's `MESSAGES`: the notes' `1..10`.
-const MESSAGES: usize = 9;
-
-/// How many times a racy section runs per test; raise it for a soak.
+/// How many times a racy section runs per test (default 5); raise it for a soak
+/// with `EXAMPLE_RUNS=200 cargo test`.
+#[allow(dead_code)] // a crate whose sections start no threads has nothing racy
 fn runs() -> usize {
     std::env::var("EXAMPLE_RUNS")
         .ok()
@@ -22,14 +19,20 @@ fn runs() -> usize {
         .unwrap_or(5)
 }
 
-/// Runs one section, checks it succeeded, and returns its stdout lines after the header.
-fn section(name: &str) -> Vec<String> {
-    let assert = cargo_bin_cmd!("sync-channel")
-        .arg(name)
+/// Runs this crate's binary with `args`, checks that it succeeded within `TIMEOUT`,
+/// and returns its stdout.
+fn stdout_of(args: &[&str]) -> String {
+    let assert = cargo_bin_cmd!()
+        .args(args)
         .timeout(TIMEOUT)
         .assert()
         .success();
-    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+/// Runs one section and returns its stdout lines after the header.
+fn section(name: &str) -> Vec<String> {
+    let stdout = stdout_of(&[name]);
     let mut lines = stdout.lines().map(str::to_owned);
     let header = lines.next().unwrap_or_default();
     assert!(
@@ -38,6 +41,26 @@ fn section(name: &str) -> Vec<String> {
     );
     lines.collect()
 }
+
+/// The position of the one line equal to `wanted`, with the whole output on failure.
+fn position(lines: &[String], wanted: &str) -> usize {
+    let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == wanted).collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected `{wanted}` exactly once in:\n{}",
+        lines.join("\n")
+    );
+    found[0]
+}
+
+// ---- end of the test helpers ----
+
+/// The program's `CAPACITY`: the notes' `sync_channel(3)`.
+const CAPACITY: usize = 3;
+
+/// The program's `MESSAGES`: the notes' `1..10`.
+const MESSAGES: usize = 9;
 
 /// One line of the notes' sender/receiver output.
 #[derive(Debug, PartialEq)]
@@ -173,7 +196,10 @@ fn assert_every_message_once_in_order(lines: &[String]) {
 #[test]
 fn a_bounded_send_returns_only_when_at_most_three_messages_wait() {
     for _ in 0..runs() {
-        assert_send_waits_for_room(&section("bounded"), CAPACITY);
+        let lines = section("bounded");
+        // Main pauses the notes' 100 ms before its first recv, and says so once.
+        position(&lines, "Main: slept 100ms, now receiving");
+        assert_send_waits_for_room(&lines, CAPACITY);
     }
 }
 
@@ -187,7 +213,10 @@ fn the_bounded_channel_delivers_every_message_once_in_order_and_the_sender_finis
 #[test]
 fn every_rendezvous_send_waits_for_main_to_take_its_message() {
     for _ in 0..runs() {
-        assert_send_waits_for_room(&section("rendezvous"), 0);
+        let lines = section("rendezvous");
+        // Main pauses 10 ms before its first recv, and says so once.
+        position(&lines, "Main: slept 10ms, now receiving");
+        assert_send_waits_for_room(&lines, 0);
     }
 }
 
@@ -227,24 +256,9 @@ fn try_send_reports_full_with_the_value_and_succeeds_again_after_one_recv() {
 }
 
 #[test]
-fn every_section_runs_in_teaching_order_and_joins_its_sender_before_the_next() {
-    let list = cargo_bin_cmd!("sync-channel")
-        .arg("--list")
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    let list = String::from_utf8_lossy(&list.get_output().stdout).into_owned();
-    let names: Vec<&str> = list
-        .lines()
-        .map(|line| line.split("  ").next().unwrap_or_default())
-        .collect();
-    assert_eq!(names, ["bounded", "try-send-full", "rendezvous"], "{list}");
-
-    let all = cargo_bin_cmd!("sync-channel")
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    let all = String::from_utf8_lossy(&all.get_output().stdout).into_owned();
+fn each_threaded_section_joins_its_sender_before_the_next_section_starts() {
+    // Run order is --list order: xtask/tests checks that for every crate.
+    let all = stdout_of(&[]);
     // Split the output at its headers: one block of lines per section.
     let mut blocks: Vec<(&str, Vec<String>)> = Vec::new();
     for line in all.lines() {
@@ -257,49 +271,14 @@ fn every_section_runs_in_teaching_order_and_joins_its_sender_before_the_next() {
                 .push(line.to_owned()),
         }
     }
-    let headers: Vec<&str> = blocks.iter().map(|(name, _)| *name).collect();
-    assert_eq!(headers, names, "{all}");
     // The sending thread of each threaded section is joined before the next header:
     // all of its lines, `done` included, are inside its own section's block.
-    for (name, block) in &blocks {
-        if *name != "try-send-full" {
-            assert_every_message_once_in_order(block);
-        }
-    }
-}
-
-#[test]
-fn help_prints_usage_and_every_section() {
-    for flag in ["-h", "--help"] {
-        let assert = cargo_bin_cmd!("sync-channel")
-            .arg(flag)
-            .timeout(TIMEOUT)
-            .assert()
-            .success()
-            .stderr("")
-            .stdout(predicate::str::starts_with("Usage: sync-channel [SECTION]"));
-        let help = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-        for name in ["bounded", "try-send-full", "rendezvous"] {
-            assert!(
-                help.contains(name),
-                "{flag} does not name `{name}`:\n{help}"
-            );
-        }
-    }
-}
-
-#[test]
-fn wrong_arguments_exit_with_usage_and_code_2() {
-    for args in [&["nope"][..], &["--bogus"], &["bounded", "rendezvous"]] {
-        cargo_bin_cmd!("sync-channel")
-            .args(args)
-            .timeout(TIMEOUT)
-            .assert()
-            .code(2)
-            .stdout("")
-            .stderr(predicate::str::starts_with("error: "))
-            .stderr(predicate::str::contains("Usage: sync-channel [SECTION]"))
-            .stderr(predicate::str::contains("panicked").not());
+    for name in ["bounded", "rendezvous"] {
+        let (_, block) = blocks
+            .iter()
+            .find(|(header, _)| *header == name)
+            .unwrap_or_else(|| panic!("no `{name}` section in:\n{all}"));
+        assert_every_message_once_in_order(block);
     }
 }
 

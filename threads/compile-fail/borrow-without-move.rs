@@ -1,7 +1,7 @@
 // error: E0373
-// The fix is `move`: see the section `move-closure` in threads/src/main.rs.
-// The notes' own example: the closure borrows `s`, but a spawned thread may outlive
-// `foo`, so the compiler refuses the borrow.
+// The fix is `move`: see `threads/src/move_closure.rs`. The notes' own example: the
+// closure borrows `s`, but a spawned thread may outlive `foo`, so the compiler refuses
+// the borrow.
 use std::thread;
 
 fn foo() {

@@ -1,7 +1,7 @@
 //! Tests of the `threads` binary's real output. Each asserts only what holds under
 //! every interleaving; racy sections run `EXAMPLE_RUNS` times (default 5).
 
-// ---- test helpers: the same in every example crate's tests (xtask/tests checks it) ----
+// ---- the test helpers: the same in every example crate's tests (xtask/tests checks it) ----
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use std::time::Duration;
@@ -11,6 +11,7 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How many times a racy section runs per test (default 5); raise it for a soak
 /// with `EXAMPLE_RUNS=200 cargo test`.
+#[allow(dead_code)] // a crate whose sections start no threads has nothing racy
 fn runs() -> usize {
     std::env::var("EXAMPLE_RUNS")
         .ok()

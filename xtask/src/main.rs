@@ -15,6 +15,7 @@ mod demo;
 mod workspace;
 
 use std::env;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
@@ -23,37 +24,50 @@ use workspace::{
 };
 
 fn main() -> ExitCode {
-    let args = args();
+    match task(&args()) {
+        Ok(code) => code,
+        // `cargo xtask demo | head`: the reader has seen all it wanted. Not a failure.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs the task the command line names. An error is one writing our own output;
+/// everything else ends in the exit code.
+fn task(args: &[String]) -> io::Result<ExitCode> {
     let (task, rest) = match args.split_first() {
         Some((task, rest)) => (task.as_str(), rest),
         None => ("--help", &[][..]),
     };
     // `cargo xtask <task> --help` is help too, whatever the task.
     if rest.iter().any(|arg| arg == "-h" || arg == "--help") {
-        print!("{HELP}");
-        return ExitCode::SUCCESS;
+        write!(io::stdout(), "{HELP}")?;
+        return Ok(ExitCode::SUCCESS);
     }
     match task {
         "-h" | "--help" | "help" => {
-            print!("{HELP}");
-            ExitCode::SUCCESS
+            write!(io::stdout(), "{HELP}")?;
+            Ok(ExitCode::SUCCESS)
         }
         "demo" => demo::run(rest),
         "list" if rest.is_empty() => list(),
-        "bench" | "compile-fail" => run_task(task, rest),
-        "list" => usage_error("`list` takes no arguments"),
-        _ => usage_error(&format!("unknown task `{task}`")),
+        "bench" | "compile-fail" => Ok(run_task(task, rest)),
+        "list" => Ok(usage_error("`list` takes no arguments")),
+        _ => Ok(usage_error(&format!("unknown task `{task}`"))),
     }
 }
 
 /// `cargo xtask list`: each crate's `--list`, under the command that runs it.
-fn list() -> ExitCode {
+fn list() -> io::Result<ExitCode> {
     let crates = example_crates();
     let (mut cargo, messages) = match start_build(&crates) {
         Ok(build) => build,
         Err(error) => {
             eprintln!("error: could not start cargo: {error}");
-            return ExitCode::FAILURE;
+            return Ok(ExitCode::FAILURE);
         }
     };
     let built: Vec<(String, PathBuf)> = messages
@@ -62,8 +76,9 @@ fn list() -> ExitCode {
         .collect();
     if !matches!(cargo.wait(), Ok(status) if status.success()) {
         eprintln!("error: {BUILD_FAILED}");
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     }
+    let mut out = io::stdout().lock();
     for name in &crates {
         let path = built
             .iter()
@@ -71,20 +86,20 @@ fn list() -> ExitCode {
             .map(|(_, path)| path);
         match path.map(|path| Command::new(path).arg("--list").output()) {
             Some(Ok(output)) if output.status.success() => {
-                println!("{name}  (cargo run -p {name} -- <section>)");
+                writeln!(out, "{name}  (cargo run -p {name} -- <section>)")?;
                 for line in String::from_utf8_lossy(&output.stdout).lines() {
-                    println!("  {line}");
+                    writeln!(out, "  {line}")?;
                 }
             }
             _ => {
                 eprintln!(
                     "error: `{name} --list` failed; run `cargo run -p {name} -- --list` to see why"
                 );
-                return ExitCode::FAILURE;
+                return Ok(ExitCode::FAILURE);
             }
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `xtask-tasks <task> <args>` through cargo (from the workspace root, like

@@ -1,13 +1,17 @@
-//! Tests of `cargo xtask` (every path of its command line), and the repository
-//! checks: the compile-fail cases, the copy-out promise, the README, each crate's
-//! header and tests.
+//! Tests of `cargo xtask` (every path of its command line) and the repository
+//! checks: the compile-fail cases, the README's claims table, and, in
+//! `checks/examples.rs`, every example crate's command line, section files and
+//! shared blocks.
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 use std::time::Duration;
+
+#[path = "checks/examples.rs"]
+mod examples;
+use examples::examples;
 
 /// Generous: the first task of a run may wait for cargo's build lock and build.
 const TIMEOUT: Duration = Duration::from_secs(300);
@@ -33,25 +37,6 @@ fn xtask(args: &[&str]) -> assert_cmd::Command {
 fn stdout_of(args: &[&str]) -> String {
     let assert = xtask(args).assert().success();
     String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
-}
-
-/// The crates and their sections, in teaching order, as `cargo xtask list` shows them
-/// (it asks each built binary for its `--list`). Asked once, for all the tests.
-fn crates_and_sections() -> &'static [(String, Vec<String>)] {
-    static LIST: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        let mut crates: Vec<(String, Vec<String>)> = Vec::new();
-        for line in stdout_of(&["list"]).lines() {
-            if let Some(section) = line.strip_prefix("  ") {
-                let name = section.split("  ").next().unwrap_or_default().to_owned();
-                crates.last_mut().expect("a crate line first").1.push(name);
-            } else {
-                let name = line.split("  ").next().unwrap_or_default().to_owned();
-                crates.push((name, Vec::new()));
-            }
-        }
-        crates
-    })
 }
 
 /// The task binary, `xtask-tasks`, which `cargo xtask compile-fail` runs through
@@ -114,7 +99,7 @@ fn a_wrong_command_line_exits_with_code_2_and_the_usage() {
 
 #[test]
 fn demo_of_an_unknown_crate_exits_with_code_2_and_names_the_crates() {
-    let crates: Vec<String> = crates_and_sections().iter().map(|c| c.0.clone()).collect();
+    let crates: Vec<&str> = examples().iter().map(|e| e.name.as_str()).collect();
     xtask(&["demo", "threads", "nope"])
         .assert()
         .code(2)
@@ -137,7 +122,7 @@ fn demo_runs_the_crates_it_is_given_once_each_in_teaching_order() {
 
 #[test]
 fn demo_runs_every_crate_in_teaching_order_and_ends_with_a_summary() {
-    let crates: Vec<String> = crates_and_sections().iter().map(|c| c.0.clone()).collect();
+    let crates: Vec<&str> = examples().iter().map(|e| e.name.as_str()).collect();
     let out = stdout_of(&["demo"]);
     // stdout is a pipe here: no escape codes.
     assert!(
@@ -156,7 +141,7 @@ fn demo_runs_every_crate_in_teaching_order_and_ends_with_a_summary() {
     for name in &crates {
         let row = summary
             .lines()
-            .find(|line| line.split_whitespace().next() == Some(name.as_str()))
+            .find(|line| line.split_whitespace().next() == Some(*name))
             .unwrap_or_else(|| panic!("no summary row for {name}:\n{out}"));
         assert!(row.ends_with(" ms  ok"), "{row}");
     }
@@ -319,133 +304,6 @@ fn the_compile_fail_check_ignores_warnings_beside_the_expected_error() {
 }
 
 #[test]
-fn every_example_compiles_alone_with_plain_rustc_and_lists_the_same_sections() {
-    let dir = std::env::temp_dir().join(format!("xtask-copy-out-{}", std::process::id()));
-    fs::create_dir_all(&dir).expect("a temp dir");
-    let crates = crates_and_sections();
-    // The copy-out promise: src/main.rs alone, std alone, no cargo. One thread a crate.
-    std::thread::scope(|scope| {
-        for (name, sections) in crates {
-            let binary = dir.join(name);
-            scope.spawn(move || {
-                let build = rustc()
-                    .args(["--edition", "2024", "-o"])
-                    .arg(&binary)
-                    .arg(root().join(name).join("src/main.rs"))
-                    .output()
-                    .expect("rustc runs");
-                assert!(
-                    build.status.success(),
-                    "{name}/src/main.rs does not compile alone with `rustc --edition 2024`:\n{}",
-                    String::from_utf8_lossy(&build.stderr)
-                );
-                let list = assert_cmd::Command::new(&binary)
-                    .arg("--list")
-                    .timeout(TIMEOUT)
-                    .assert()
-                    .success();
-                let listed: Vec<String> = String::from_utf8_lossy(&list.get_output().stdout)
-                    .lines()
-                    .map(|line| line.split("  ").next().unwrap_or_default().to_owned())
-                    .collect();
-                assert_eq!(&listed, sections, "{name} built alone lists other sections");
-            });
-        }
-    });
-    let _ = fs::remove_dir_all(&dir);
-}
-
-#[test]
-fn every_compile_fail_case_points_to_a_section_that_exists() {
-    let crates = crates_and_sections();
-    for (name, _) in crates {
-        for case in fs::read_dir(root().join(name).join("compile-fail"))
-            .into_iter()
-            .flatten()
-        {
-            let case = case.expect("an entry").path();
-            if case.extension().is_none_or(|ext| ext != "rs") {
-                continue;
-            }
-            let text = fs::read_to_string(&case).expect("readable");
-            // The header comment, as one line: `... see the section(s) `a` (and `b`) in <crate>/src/main.rs ...`
-            let header: Vec<&str> = text
-                .lines()
-                .map_while(|line| line.strip_prefix("//"))
-                .map(str::trim)
-                .collect();
-            let header = header.join(" ");
-            let pointer = header
-                .split_once("see the section")
-                .and_then(|(_, rest)| rest.split_once("/src/main.rs"))
-                .map(|(pointer, _)| pointer);
-            let Some(pointer) = pointer else {
-                panic!(
-                    "{}: its header should say where the fix is shown: \
-                     `see the section `...` in <crate>/src/main.rs`",
-                    case.display()
-                );
-            };
-            let (names, target) = pointer.rsplit_once(" in ").unwrap_or_default();
-            let Some((_, target_sections)) = crates.iter().find(|(known, _)| known == target)
-            else {
-                panic!("{}: no crate `{target}`", case.display());
-            };
-            let named: Vec<&str> = names.split('`').skip(1).step_by(2).collect();
-            assert!(!named.is_empty(), "{}: no section named", case.display());
-            for section in named {
-                assert!(
-                    target_sections.iter().any(|known| known == section),
-                    "{}: `{section}` is not a section of {target}; its sections: {target_sections:?}",
-                    case.display()
-                );
-            }
-        }
-    }
-}
-
-#[test]
-fn the_readme_lists_every_crate_and_section() {
-    let readme = fs::read_to_string(root().join("README.md")).expect("README.md exists");
-    for (name, sections) in crates_and_sections() {
-        for section in sections {
-            let command = format!("`cargo run -p {name} -- {section}`");
-            assert!(
-                readme.contains(&command),
-                "README.md does not list the section `{section}` of {name}; add a row with {command} to the section table"
-            );
-        }
-    }
-}
-
-#[test]
-fn every_example_crate_has_its_header_its_tests_and_only_one_source_file() {
-    let mut problems: Vec<String> = Vec::new();
-    for (name, _) in crates_and_sections() {
-        let dir = root().join(name);
-        let main = fs::read_to_string(dir.join("src/main.rs")).unwrap_or_default();
-        if !main.starts_with("//! ") {
-            problems.push(format!(
-                "{name}/src/main.rs: start it with a `//!` header: the concept, what to notice, how to run it"
-            ));
-        }
-        if !dir.join("tests").join(format!("{name}.rs")).is_file() {
-            problems.push(format!("{name}/tests/{name}.rs: add the crate's tests"));
-        }
-        for entry in fs::read_dir(dir.join("src")).into_iter().flatten() {
-            let file = entry.expect("an entry").file_name();
-            if file != "main.rs" {
-                problems.push(format!(
-                    "{name}/src/{}: each example is one file, src/main.rs: fold this into it",
-                    file.to_string_lossy()
-                ));
-            }
-        }
-    }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-#[test]
 fn every_claim_in_the_readme_is_checked_by_a_test_or_file_that_exists() {
     let readme = fs::read_to_string(root().join("README.md")).expect("README.md exists");
     let table = readme
@@ -453,7 +311,8 @@ fn every_claim_in_the_readme_is_checked_by_a_test_or_file_that_exists() {
         .and_then(|(_, rest)| rest.split("\n## ").next())
         .expect("README.md has the section `## Every claim of the notes, and what checks it`");
     let mut tests = String::new();
-    for (name, _) in crates_and_sections() {
+    for example in examples() {
+        let name = &example.name;
         tests += &fs::read_to_string(root().join(name).join("tests").join(format!("{name}.rs")))
             .unwrap_or_default();
     }

@@ -1,0 +1,629 @@
+//! The example crates, checked from outside: the command-line contract every
+//! crate's binary keeps, the copy-out promise of every section file, the blocks that
+//! must stay the same in every crate, and every file that points at a section.
+
+use std::collections::hash_map::DefaultHasher;
+use std::ffi::OsString;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+use super::{TIMEOUT, root, rustc, stdout_of};
+
+/// The xtask's own knowledge of the workspace: the crates in teaching order, and
+/// how to build them in one `cargo build`.
+#[allow(dead_code)] // the tests use only part of it
+#[path = "../../src/workspace.rs"]
+mod workspace;
+
+/// One example crate: its name, its binary, and its sections as its `--list` gives them.
+pub struct Example {
+    pub name: String,
+    binary: PathBuf,
+    pub sections: Vec<Section>,
+}
+
+pub struct Section {
+    pub name: String,
+    claim: String,
+}
+
+impl Example {
+    fn command(&self) -> Command {
+        let mut command = Command::new(&self.binary);
+        command.timeout(TIMEOUT);
+        command
+    }
+
+    /// The file a reader copies for `section`: the section's name with `_` for `-`.
+    pub fn file_of(&self, section: &Section) -> String {
+        format!("{}/src/{}.rs", self.name, section.name.replace('-', "_"))
+    }
+}
+
+/// Every example crate in teaching order (the root `Cargo.toml`'s `members`), its
+/// binary built by one `cargo build`, asked once for all the tests.
+pub fn examples() -> &'static [Example] {
+    static EXAMPLES: OnceLock<Vec<Example>> = OnceLock::new();
+    EXAMPLES.get_or_init(|| {
+        let crates = workspace::example_crates();
+        let (mut cargo, messages) = workspace::start_build(&crates).expect("cargo starts");
+        let built: Vec<(String, PathBuf)> = messages
+            .map_while(Result::ok)
+            .filter_map(|message| workspace::built_binary(&message))
+            .collect();
+        assert!(
+            cargo.wait().is_ok_and(|status| status.success()),
+            "cargo could not build the examples"
+        );
+        crates
+            .into_iter()
+            .map(|name| {
+                let binary = built
+                    .iter()
+                    .find(|(built, _)| *built == name)
+                    .map(|(_, path)| path.clone())
+                    .unwrap_or_else(|| panic!("cargo reported no binary for {name}"));
+                let list = Command::new(&binary)
+                    .arg("--list")
+                    .timeout(TIMEOUT)
+                    .assert()
+                    .success();
+                let sections = String::from_utf8_lossy(&list.get_output().stdout)
+                    .lines()
+                    .map(|line| {
+                        let (name, claim) = line.split_once("  ").unwrap_or_else(|| {
+                            panic!("{name} --list: `{line}` is not `<section>  <claim>`")
+                        });
+                        Section {
+                            name: name.to_owned(),
+                            claim: claim.to_owned(),
+                        }
+                    })
+                    .collect();
+                Example {
+                    name,
+                    binary,
+                    sections,
+                }
+            })
+            .collect()
+    })
+}
+
+fn stdout(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+/// Runs `job` on every item, on as many threads as there are cores: each job runs
+/// processes that mostly wait.
+fn in_parallel<T: Sync>(items: &[T], job: impl Fn(&T) + Sync) {
+    let next = AtomicUsize::new(0);
+    let threads = thread::available_parallelism().map_or(2, |n| n.get() * 2);
+    thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                while let Some(item) = items.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    job(item);
+                }
+            });
+        }
+    });
+}
+
+// ---- The command line of every example binary ----
+
+#[test]
+fn every_crate_prints_its_usage_and_sections_for_help_and_h() {
+    for example in examples() {
+        for flag in ["--help", "-h"] {
+            let help = example.command().arg(flag).assert().success().stderr("");
+            let help = stdout(&help);
+            assert!(
+                help.starts_with(&format!("Usage: {} [SECTION]\n", example.name)),
+                "{} {flag} does not start with its usage:\n{help}",
+                example.name
+            );
+            for section in &example.sections {
+                assert!(
+                    help.lines()
+                        .any(|line| line.trim_start().starts_with(&section.name)
+                            && line.ends_with(&section.claim)),
+                    "{} {flag} does not show `{}` with its claim:\n{help}",
+                    example.name,
+                    section.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_crate_runs_its_sections_in_list_order_each_under_its_header() {
+    let mut runs: Vec<(&Example, Option<&Section>)> = Vec::new();
+    for example in examples() {
+        runs.push((example, None));
+        runs.extend(
+            example
+                .sections
+                .iter()
+                .map(|section| (example, Some(section))),
+        );
+    }
+    let header = |section: &Section| format!("=== {}: {} ===", section.name, section.claim);
+    in_parallel(&runs, |(example, section)| match section {
+        // No argument: every section, in the order `--list` gives.
+        None => {
+            let all = stdout(&example.command().assert().success());
+            let headers: Vec<&str> = all.lines().filter(|l| l.starts_with("=== ")).collect();
+            let listed: Vec<String> = example.sections.iter().map(header).collect();
+            assert_eq!(
+                headers, listed,
+                "{}: the sections run in another order than --list gives, or their headers differ:\n{all}",
+                example.name
+            );
+        }
+        // One section: its header first, and no other.
+        Some(section) => {
+            let alone = stdout(&example.command().arg(&section.name).assert().success());
+            let headers: Vec<&str> = alone.lines().filter(|l| l.starts_with("=== ")).collect();
+            assert_eq!(
+                headers,
+                [header(section)],
+                "{} {}: not one header line:\n{alone}",
+                example.name,
+                section.name
+            );
+            assert!(alone.starts_with(&header(section)), "{alone}");
+        }
+    });
+}
+
+#[test]
+fn every_crate_answers_a_wrong_command_line_with_its_usage_and_exit_code_2() {
+    for example in examples() {
+        let first = &example.sections[0].name;
+        let mut wrong: Vec<Vec<OsString>> = vec![
+            vec!["nope".into()],
+            vec!["--bogus".into()],
+            vec![first.into(), first.into()],
+        ];
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStringExt;
+            // Not UTF-8: a user's mistake like any other, not a panic.
+            wrong.push(vec![OsString::from_vec(vec![0x66, 0x6f, 0xff])]);
+        }
+        for args in wrong {
+            example
+                .command()
+                .args(&args)
+                .env("RUST_BACKTRACE", "1")
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(predicate::str::starts_with("error: "))
+                .stderr(predicate::str::contains(format!(
+                    "Usage: {} [SECTION]",
+                    example.name
+                )))
+                .stderr(predicate::str::contains("panicked").not());
+        }
+    }
+}
+
+#[test]
+fn xtask_list_shows_every_crate_with_its_sections() {
+    let mut expected = String::new();
+    for example in examples() {
+        let name = &example.name;
+        expected += &format!("{name}  (cargo run -p {name} -- <section>)\n");
+        for section in &example.sections {
+            expected += &format!("  {}  {}\n", section.name, section.claim);
+        }
+    }
+    assert_eq!(stdout_of(&["list"]), expected);
+}
+
+// ---- Every section is a program you can copy ----
+
+/// Lines printed by a thread that a section deliberately never joins: how many of
+/// them come out before the process ends differs from run to run (the last may be
+/// cut short), so the copy-out check leaves them to the crate's own test.
+const UNJOINED_LINES: &[(&str, &str, &str)] =
+    &[("threads", "main-does-not-wait", "Count in thread: ")];
+
+/// Lines whose speaker differs from run to run: `<thread>: drops the value` names
+/// whichever owner let go last. The copy-out check compares them without the name.
+const ANY_SPEAKER: &[(&str, &str, &str)] = &[("arc", "last-owner-drops", ": drops the value")];
+
+/// What differs between two runs of one section, by (crate, section): lines of a
+/// thread nobody joins, left out, and lines whose speaker varies, named `#`.
+struct Varies {
+    unjoined: Option<&'static str>,
+    any_speaker: Option<&'static str>,
+}
+
+impl Varies {
+    fn of(example: &Example, section: &Section) -> Varies {
+        let find = |table: &[(&str, &str, &'static str)]| {
+            table
+                .iter()
+                .find(|(name, s, _)| *name == example.name && *s == section.name)
+                .map(|(_, _, text)| *text)
+        };
+        Varies {
+            unjoined: find(UNJOINED_LINES),
+            any_speaker: find(ANY_SPEAKER),
+        }
+    }
+
+    /// The lines of `output` to compare, normalised and sorted: the same multiset
+    /// under every interleaving of the section's threads.
+    fn comparable(&self, output: &str) -> Vec<String> {
+        let mut lines: Vec<String> = output
+            .lines()
+            .filter(|line| {
+                self.unjoined
+                    .is_none_or(|prefix| !line.starts_with(prefix) && !prefix.starts_with(line))
+            })
+            .map(|line| match self.any_speaker {
+                Some(suffix) if line.ends_with(suffix) => format!("#{suffix}"),
+                _ => normalise(line),
+            })
+            .collect();
+        lines.sort();
+        lines
+    }
+}
+
+/// A line with what differs between two runs of one program replaced: thread ids
+/// (`ThreadId(7)`) and addresses (`0x7f3a…`).
+fn normalise(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while !rest.is_empty() {
+        let (kept, number_of) = if let Some(after) = rest.strip_prefix("ThreadId(") {
+            ("ThreadId(", after)
+        } else if let Some(after) = rest.strip_prefix("0x") {
+            ("0x", after)
+        } else {
+            let next = rest.chars().next().map_or(1, char::len_utf8);
+            out += &rest[..next];
+            rest = &rest[next..];
+            continue;
+        };
+        out += kept;
+        out += "#";
+        rest = number_of.trim_start_matches(|c: char| c.is_ascii_hexdigit());
+    }
+    out
+}
+
+/// Where the copy-out check keeps the programs it builds: a file's program is named
+/// after a hash of its text and of the compiler's version, so a warm `cargo test`
+/// builds again only the section files that changed.
+fn copy_out_binary(file: &str, text: &str) -> PathBuf {
+    static RUSTC_VERSION: OnceLock<String> = OnceLock::new();
+    let version = RUSTC_VERSION.get_or_init(|| {
+        let version = rustc().arg("-vV").assert().success();
+        stdout(&version)
+    });
+    let mut hasher = DefaultHasher::new();
+    (version, text).hash(&mut hasher);
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("copy-out")
+        .join(format!(
+            "{}-{:016x}",
+            file.replace('/', "-"),
+            hasher.finish()
+        ))
+}
+
+#[test]
+fn every_section_file_builds_alone_and_prints_what_its_section_prints() {
+    let mut jobs: Vec<(&Example, &Section)> = Vec::new();
+    for example in examples() {
+        jobs.extend(example.sections.iter().map(|section| (example, section)));
+    }
+    in_parallel(&jobs, |(example, section)| {
+        let file = example.file_of(section);
+        let text = fs::read_to_string(root().join(&file))
+            .unwrap_or_else(|_| panic!("{file} is missing: each section is a file of its own"));
+        let binary = copy_out_binary(&file, &text);
+        if !binary.is_file() {
+            fs::create_dir_all(binary.parent().expect("a folder")).expect("a folder for it");
+            // The copy-out promise: the file alone, std alone, no cargo, no warnings.
+            let build = rustc()
+                .args(["--edition", "2024", "-D", "warnings", "-o"])
+                .arg(&binary)
+                .arg(root().join(&file))
+                .output()
+                .expect("rustc runs");
+            assert!(
+                build.status.success(),
+                "{file} does not build alone with `rustc --edition 2024 -D warnings {file}`; \
+                 it must not need anything from another file:\n{}",
+                String::from_utf8_lossy(&build.stderr)
+            );
+        }
+        let alone = Command::new(&binary).timeout(TIMEOUT).assert().success();
+        let in_crate = example.command().arg(&section.name).assert().success();
+        let in_crate = stdout(&in_crate);
+        let (_header, in_crate) = in_crate.split_once('\n').unwrap_or_default();
+        let varies = Varies::of(example, section);
+        assert_eq!(
+            varies.comparable(&stdout(&alone)),
+            varies.comparable(in_crate),
+            "{file} built alone prints other lines than `cargo run -p {} -- {}` \
+             (compared as sorted lines, thread ids and addresses left out)",
+            example.name,
+            section.name
+        );
+    });
+}
+
+/// A block fenced by two marker lines, markers included; `None` if `text` lacks them.
+fn fenced<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)?;
+    let to = text[from..].find(end)? + from + end.len();
+    Some(&text[from..to])
+}
+
+/// Checks that every file in `files` holds the block fenced by `start` and `end`,
+/// the same in each. The copy most files agree on is the reference; every other is
+/// named with what to do.
+fn same_block_everywhere(what: &str, files: &[String], start: &str, end: &str) -> Vec<String> {
+    let texts: Vec<String> = files
+        .iter()
+        .map(|file| fs::read_to_string(root().join(file)).unwrap_or_default())
+        .collect();
+    let blocks: Vec<Option<&str>> = texts.iter().map(|text| fenced(text, start, end)).collect();
+    let agreeing = |block: &Option<&str>| blocks.iter().filter(|other| *other == block).count();
+    let Some(reference) = (0..files.len())
+        .filter(|&i| blocks[i].is_some())
+        .max_by_key(|&i| (agreeing(&blocks[i]), std::cmp::Reverse(i)))
+    else {
+        return vec![format!(
+            "no file holds {what} between `{start}` and `{end}`"
+        )];
+    };
+    let mut problems = Vec::new();
+    for (file, block) in files.iter().zip(&blocks) {
+        let from = &files[reference];
+        match block {
+            None => problems.push(format!(
+                "{file}: {what} is missing (from `{start}` to `{end}`); copy it from {from}"
+            )),
+            Some(block) if *block != blocks[reference].unwrap_or_default() => problems.push(
+                format!("{file}: {what} differs from {from}; copy it from there"),
+            ),
+            Some(_) => {}
+        }
+    }
+    problems
+}
+
+#[test]
+fn the_blocks_every_crate_shares_are_the_same_in_every_copy() {
+    let crates: Vec<&str> = examples().iter().map(|e| e.name.as_str()).collect();
+    let with = |path: &dyn Fn(&str) -> String| -> Vec<String> {
+        crates
+            .iter()
+            .map(|name| path(name))
+            .filter(|file| root().join(file).is_file())
+            .collect()
+    };
+    let mains = crates
+        .iter()
+        .map(|name| format!("{name}/src/main.rs"))
+        .collect::<Vec<_>>();
+    let tests = crates
+        .iter()
+        .map(|name| format!("{name}/tests/{name}.rs"))
+        .collect::<Vec<_>>();
+    let samplers = with(&|name| format!("{name}/benches/costs.rs"));
+    let probes: Vec<String> = examples()
+        .iter()
+        .filter(|example| example.name == "send-sync")
+        .flat_map(|example| {
+            example
+                .sections
+                .iter()
+                .map(|section| example.file_of(section))
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for (what, files, block) in [
+        ("the command-line block", &mains, "the command line"),
+        ("the test-helpers block", &tests, "the test helpers"),
+        ("the sampler block", &samplers, "the sampler"),
+        ("the probe block", &probes, "the probe"),
+    ] {
+        let start = format!("// ---- {block}: ");
+        let end = format!("// ---- end of {block} ----");
+        problems.extend(same_block_everywhere(what, files, &start, &end));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_drift_check_names_the_copy_that_differs_and_the_one_to_copy() {
+    // Three copies, one changed by one character: the two that agree are the reference.
+    let dir = std::env::temp_dir().join(format!("xtask-drift-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a temp dir");
+    let block = "// ---- the x: shared ----\nfn shared() {}\n// ---- end of the x ----\n";
+    let files: Vec<String> = ["a.rs", "b.rs", "c.rs", "d.rs"]
+        .iter()
+        .map(|name| dir.join(name).display().to_string())
+        .collect();
+    fs::write(&files[0], block).expect("written");
+    fs::write(&files[1], block.replace("{}", "{ }")).expect("written");
+    fs::write(&files[2], block).expect("written");
+    fs::write(&files[3], "fn other() {}\n").expect("written");
+    let problems = same_block_everywhere(
+        "the x block",
+        &files,
+        "// ---- the x: ",
+        "// ---- end of the x ----",
+    );
+    assert_eq!(
+        problems,
+        [
+            format!(
+                "{}: the x block differs from {}; copy it from there",
+                files[1], files[0]
+            ),
+            format!(
+                "{}: the x block is missing (from `// ---- the x: ` to `// ---- end of the x ----`); copy it from {}",
+                files[3], files[0]
+            ),
+        ]
+    );
+    let _ = fs::remove_dir_all(&dir);
+}
+
+// ---- Every crate's files, and what points at them ----
+
+#[test]
+fn every_example_crate_has_its_header_its_tests_and_one_file_per_section() {
+    let mut problems: Vec<String> = Vec::new();
+    for example in examples() {
+        let name = &example.name;
+        let dir = root().join(name);
+        let main = fs::read_to_string(dir.join("src/main.rs")).unwrap_or_default();
+        if !main.starts_with("//! ") {
+            problems.push(format!(
+                "{name}/src/main.rs: start it with a `//!` overview: the sections in order, how to run them"
+            ));
+        }
+        let tests = fs::read_to_string(dir.join("tests").join(format!("{name}.rs")));
+        match tests {
+            Err(_) => problems.push(format!("{name}/tests/{name}.rs: add the crate's tests")),
+            Ok(tests) => {
+                for section in &example.sections {
+                    if !tests.contains(&format!("\"{}\"", section.name)) {
+                        problems.push(format!(
+                            "{name}/tests/{name}.rs: no test runs the section `{}`; add one",
+                            section.name
+                        ));
+                    }
+                }
+            }
+        }
+        let files: Vec<String> = example
+            .sections
+            .iter()
+            .map(|s| example.file_of(s))
+            .collect();
+        for file in &files {
+            let text = fs::read_to_string(root().join(file)).unwrap_or_default();
+            if !text.starts_with("//! ") {
+                problems.push(format!(
+                    "{file}: the section's file, starting with a `//!`: the claim, what to notice"
+                ));
+            }
+            if !text.contains("\npub fn main() {") {
+                problems.push(format!(
+                    "{file}: the section's program needs its `pub fn main()`"
+                ));
+            }
+        }
+        for entry in fs::read_dir(dir.join("src")).into_iter().flatten() {
+            let file = format!(
+                "{name}/src/{}",
+                entry.expect("an entry").file_name().to_string_lossy()
+            );
+            if file != format!("{name}/src/main.rs") && !files.contains(&file) {
+                problems.push(format!(
+                    "{file}: not a section of {name}; a section file is named after a section in {name}/src/main.rs"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_readme_lists_every_section_with_its_command_and_the_file_to_copy() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("README.md exists");
+    let mut problems = Vec::new();
+    for example in examples() {
+        for section in &example.sections {
+            let command = format!("`cargo run -p {} -- {}`", example.name, section.name);
+            let file = example.file_of(section);
+            let row = readme
+                .lines()
+                .find(|line| line.starts_with('|') && line.contains(&command));
+            match row {
+                None => problems.push(format!(
+                    "README.md does not list the section `{}` of {}; add a row with {command} to the section table",
+                    section.name, example.name
+                )),
+                Some(row) if !row.contains(&format!("({file})")) => problems.push(format!(
+                    "README.md: the row of {command} does not link the file to copy; add [{file}]({file}) to it"
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_compile_fail_case_points_to_a_section_file_that_exists() {
+    let files: Vec<String> = examples()
+        .iter()
+        .flat_map(|example| {
+            example
+                .sections
+                .iter()
+                .map(|section| example.file_of(section))
+        })
+        .collect();
+    let mut cases = 0;
+    for example in examples() {
+        for case in fs::read_dir(root().join(&example.name).join("compile-fail"))
+            .into_iter()
+            .flatten()
+        {
+            let case = case.expect("an entry").path();
+            let shown = case
+                .strip_prefix(root())
+                .unwrap_or(&case)
+                .display()
+                .to_string();
+            let text = fs::read_to_string(&case).expect("readable");
+            // The header comment: each `<crate>/src/<file>.rs` it names in backticks.
+            let header: Vec<&str> = text
+                .lines()
+                .map_while(|line| line.strip_prefix("//"))
+                .collect();
+            let header = header.join(" ");
+            let named: Vec<&str> = header
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .filter(|quoted| quoted.contains("/src/"))
+                .collect();
+            assert!(
+                !named.is_empty(),
+                "{shown}: its header should say where the fix is shown: `see `<crate>/src/<section>.rs``"
+            );
+            for file in named {
+                assert!(
+                    files.iter().any(|known| known == file),
+                    "{shown}: `{file}` is not a section file; the section files: {files:?}"
+                );
+            }
+            cases += 1;
+        }
+    }
+    assert!(cases > 0, "no compile-fail cases found");
+}
