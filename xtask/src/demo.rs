@@ -2,16 +2,18 @@
 //! call, run each in teaching order under a header as soon as it is built, then
 //! print a summary.
 //!
-//! Every line reaches the terminal through this program, the demos' too, so that a
-//! closed stdout (`cargo xtask demo | head`) stops the demo in one place: the write
-//! that fails returns its error, `main` ends quietly with exit code 0, and the demo
-//! that was running is stopped before it can panic on the closed pipe itself.
+//! Every line reaches the terminal through this program, the demos' too (their
+//! stdout and stderr joined, in order), so that a closed stdout
+//! (`cargo xtask demo | head`) stops the demo in one place: the write that fails
+//! returns its error, `main` ends quietly with exit code 0, and the demo that was
+//! running is stopped before it can panic on the closed pipe itself.
 
 use std::env;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
-use std::thread;
+use std::process::{Child, Command, ExitCode, ExitStatus};
+#[cfg(not(unix))]
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::workspace::{
@@ -81,9 +83,8 @@ fn show_demos<'a>(
             writeln!(io::stdout(), "\n{header}")?;
         }
         let started = Instant::now();
-        let status = match demo(&path, timeline).spawn() {
-            Ok(child) if timeline => run_with_timeline(child, started)?,
-            Ok(child) => pass_through(child)?,
+        let status = match start(&path) {
+            Ok((child, output)) => show(child, output, timeline.then_some(started))?,
             Err(error) => Err(error),
         };
         outcomes.push((name.as_str(), status, started.elapsed()));
@@ -123,72 +124,85 @@ fn summary(outcomes: &[Outcome]) -> io::Result<ExitCode> {
     }
 }
 
-/// The command that runs one demo, its stdout piped to this program (and its stderr
-/// too, on a timeline). Its panics (threads, mutex) are part of the lesson, so a
-/// `RUST_BACKTRACE` set in the caller's shell is not passed on: a backtrace of each
-/// would bury the lesson. `cargo run -p <crate>` still shows them.
-fn demo(path: &Path, timeline: bool) -> Command {
+/// Starts one demo with its stdout and its stderr joined in one stream that this
+/// program reads, so that its lines keep the order the demo wrote them in (the
+/// panic messages of `threads` stand between the lines around them). Its panics are
+/// part of the lesson, so a `RUST_BACKTRACE` set in the caller's shell is not passed
+/// on: a backtrace of each would bury the lesson. `cargo run -p <crate>` shows them.
+fn start(path: &Path) -> io::Result<(Child, Box<dyn Read>)> {
     let mut command = Command::new(path);
-    command.env_remove("RUST_BACKTRACE").stdout(Stdio::piped());
-    if timeline {
-        command.stderr(Stdio::piped());
+    command.env_remove("RUST_BACKTRACE");
+    #[cfg(unix)]
+    {
+        // Both streams into one end of a socket pair; this program reads the other.
+        let (output, input) = std::os::unix::net::UnixStream::pair()?;
+        command
+            .stdout(std::os::fd::OwnedFd::from(input.try_clone()?))
+            .stderr(std::os::fd::OwnedFd::from(input));
+        let child = command.spawn();
+        // Close our copies of the demo's end, so that reading ends when the demo does.
+        drop(command);
+        Ok((child?, Box::new(output)))
     }
-    command
+    #[cfg(not(unix))]
+    {
+        // Elsewhere only stdout comes through this program; stderr goes straight out.
+        let mut child = command.stdout(Stdio::piped()).spawn()?;
+        let output = child.stdout.take().expect("stdout is piped");
+        Ok((child, Box::new(output)))
+    }
 }
 
 fn millis(time: Duration) -> f64 {
     time.as_secs_f64() * 1000.0
 }
 
-/// Copies the demo's stdout to ours as it arrives, and waits for the demo. The outer
-/// error is ours (stdout closed): the demo is stopped and the error returned.
-fn pass_through(mut child: Child) -> io::Result<io::Result<ExitStatus>> {
-    let mut from = child.stdout.take().expect("stdout is piped");
-    let mut out = io::stdout();
-    let mut chunk = [0; 4096];
-    // A read error ends the copy like the end of the output: the exit status says the rest.
-    while let Ok(n @ 1..) = from.read(&mut chunk) {
-        // Flushed at once, so a line keeps its place beside the demo's stderr.
-        if let Err(error) = out.write_all(&chunk[..n]).and_then(|()| out.flush()) {
-            return Err(stop(&mut child, error));
+/// Copies the demo's output to our stdout as it arrives (each line stamped with the
+/// time since `timeline`, if given), then waits for the demo. The outer error is
+/// ours, a closed stdout: then the demo is stopped and the error handed back.
+fn show(
+    mut child: Child,
+    output: impl Read,
+    timeline: Option<Instant>,
+) -> io::Result<io::Result<ExitStatus>> {
+    let copied = match timeline {
+        Some(started) => stamp(output, started),
+        None => pass_through(output),
+    };
+    match copied {
+        Ok(()) => Ok(child.wait()),
+        Err(error) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            Err(error)
         }
     }
-    Ok(child.wait())
 }
 
-/// Stops a demo whose output can no longer be shown, and hands back why.
-fn stop(child: &mut Child, error: io::Error) -> io::Error {
-    let _ = child.kill();
-    let _ = child.wait();
-    error
+/// Copies `from` to stdout, flushing each piece at once, until `from` ends. A read
+/// error ends the copy like the end of the output: the exit status says the rest.
+fn pass_through(mut from: impl Read) -> io::Result<()> {
+    let mut out = io::stdout();
+    let mut chunk = [0; 4096];
+    while let Ok(n @ 1..) = from.read(&mut chunk) {
+        out.write_all(&chunk[..n])?;
+        out.flush()?;
+    }
+    Ok(())
 }
 
-/// Runs one demo with its stdout and stderr piped, and prints each of their lines
-/// as it arrives, prefixed with the time since `started`. Rust's stdout is line
-/// buffered even into a pipe, so a line arrives when the demo prints it.
-fn run_with_timeline(mut child: Child, started: Instant) -> io::Result<io::Result<ExitStatus>> {
-    let stdout = child.stdout.take().expect("stdout is piped");
-    let stderr = child.stderr.take().expect("stderr is piped");
-    thread::scope(|scope| {
-        scope.spawn(|| stamp(stderr, started, &mut io::stderr()));
-        match stamp(stdout, started, &mut io::stdout()) {
-            Ok(()) => Ok(child.wait()),
-            // Stopping the demo also ends its stderr, and so the thread copying it.
-            Err(error) => Err(stop(&mut child, error)),
-        }
-    })
-}
-
-/// Copies `from` to `to` line by line, each line prefixed with `+<ms> ms`, until
-/// `from` ends or writing to `to` fails. A last line without a newline (a process
-/// can end mid-line) is copied too.
-fn stamp(from: impl Read, started: Instant, to: &mut impl Write) -> io::Result<()> {
+/// Copies `from` to stdout line by line, each line prefixed with `+<ms> ms`, the time
+/// since `started`. A last line without a newline (a process can end mid-line) is
+/// copied too. Rust's stdout is line buffered even into a pipe, so a line arrives
+/// when the demo prints it.
+fn stamp(from: impl Read, started: Instant) -> io::Result<()> {
     let mut reader = BufReader::new(from);
+    let mut out = io::stdout();
     let mut line = Vec::new();
     while matches!(reader.read_until(b'\n', &mut line), Ok(n) if n > 0) {
         let text = String::from_utf8_lossy(&line);
         let text = text.strip_suffix('\n').unwrap_or(&text);
-        writeln!(to, "+{:>7.1} ms  {text}", millis(started.elapsed()))?;
+        writeln!(out, "+{:>7.1} ms  {text}", millis(started.elapsed()))?;
         line.clear();
     }
     Ok(())
