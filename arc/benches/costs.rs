@@ -1,7 +1,9 @@
 //! What sharing costs: `Arc::clone` + drop (an atomic increment and decrement)
 //! against `Rc::clone` + drop (a plain one) on one thread, and `Arc::clone` + drop
 //! while another thread clones and drops the same `Arc` (the counter's cache line
-//! moves between cores).
+//! moves between cores). Then the atomic counter of `src/atomic_counter.rs`:
+//! `AtomicU64::fetch_add` alone and with two threads contending, to set beside the
+//! `Mutex` counter's rows of `cargo bench -p mutex`.
 //!
 //! Run it: `cargo bench -p arc`, or `cargo xtask bench` for every crate's costs in
 //! one table. `tests/arc.rs` includes this file and runs `measure(false)`:
@@ -10,7 +12,7 @@
 use std::hint::black_box;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -43,6 +45,25 @@ pub fn measure(full: bool) {
         });
         bench(full, "Arc::clone + drop, two threads on one Arc", || {
             drop(black_box(Arc::clone(black_box(&arc))));
+        });
+        stop.store(true, Ordering::Relaxed);
+    });
+
+    let counter = AtomicU64::new(0);
+    bench(full, "AtomicU64::fetch_add, uncontended", || {
+        counter.fetch_add(black_box(1), Ordering::Relaxed);
+    });
+
+    let stop = AtomicBool::new(false);
+    thread::scope(|scope| {
+        // Another thread adds to the same counter until told to stop.
+        scope.spawn(|| {
+            while !stop.load(Ordering::Relaxed) {
+                counter.fetch_add(black_box(1), Ordering::Relaxed);
+            }
+        });
+        bench(full, "AtomicU64::fetch_add, two threads contending", || {
+            counter.fetch_add(black_box(1), Ordering::Relaxed);
         });
         stop.store(true, Ordering::Relaxed);
     });

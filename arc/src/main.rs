@@ -14,15 +14,21 @@
 //!    whichever owner lets go last, on whatever thread.
 //! 4. `clone-without-clone` (`clone_without_clone.rs`): `Arc<T>` is `Clone` even
 //!    when `T` is not; what `Arc` does not do (E0596, E0277).
+//! 5. `atomic-counter` (`atomic_counter.rs`), beyond the notes: an `Arc<AtomicU64>`
+//!    that many threads bump with `fetch_add` counts exactly, without a lock.
+//! 6. `once-init` (`once_init.rs`), beyond the notes: a `static` `OnceLock` built
+//!    once, by whichever thread comes first, and shared by all: no `static mut`.
 //!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
 //! Run them here with `cargo run -p arc` (every section),
 //! `cargo run -p arc -- <section>` (one), `cargo run -p arc -- --list`.
 
+mod atomic_counter;
 mod clone_without_clone;
 mod clones_share_one_allocation;
 mod last_owner_drops;
 mod notes_example;
+mod once_init;
 
 /// Every section in teaching order.
 const SECTIONS: &[Section] = &[
@@ -45,6 +51,16 @@ const SECTIONS: &[Section] = &[
         name: "clone-without-clone",
         claim: "Arc<T> is Clone even when T is not",
         run: clone_without_clone::main,
+    },
+    Section {
+        name: "atomic-counter",
+        claim: "an AtomicU64 that many threads bump with fetch_add counts exactly, without a lock",
+        run: atomic_counter::main,
+    },
+    Section {
+        name: "once-init",
+        claim: "a static OnceLock is initialised once, however many threads race to it",
+        run: once_init::main,
     },
 ];
 

@@ -160,6 +160,63 @@ fn an_arc_of_a_type_without_clone_can_still_be_cloned() {
 }
 
 #[test]
+fn the_atomic_counter_counts_every_job_exactly_once() {
+    // Every `fetch_add` is one indivisible read-add-write, so no increment is lost
+    // however the threads interleave, and main reads the total only after joining
+    // every thread. The section asserts the total too: a wrong one fails the run.
+    for _ in 0..runs() {
+        assert_eq!(
+            section("atomic-counter"),
+            ["jobs done: 100000 of 100000, counted by every thread in one AtomicU64"]
+        );
+    }
+}
+
+#[test]
+fn the_once_lock_is_built_once_and_every_thread_sees_the_same_table() {
+    // Which thread builds the table, and in which order the threads print, changes
+    // from run to run; what holds on every run: each of the eight threads prints
+    // once, all of them see the table at one address, and main, after joining them
+    // all, counts one run of the initialiser (the section asserts that too). A
+    // check-then-set in place of `get_or_init` builds it more than once on most
+    // runs, so the runs are repeated.
+    const THREADS: usize = 8;
+    for _ in 0..runs() {
+        let lines = section("once-init");
+        let output = lines.join("\n");
+        let (last, threads) = lines.split_last().expect("no output");
+        assert_eq!(
+            last, "main: 8 threads got the table; it was built 1 time(s)",
+            "{output}"
+        );
+        assert_eq!(
+            threads.len(),
+            THREADS,
+            "expected a line per thread:\n{output}"
+        );
+        let mut ids = Vec::new();
+        let mut addresses = Vec::new();
+        for line in threads {
+            let (id, address) = line
+                .split_once(": 41538 primes below 500000, the table at ")
+                .filter(|(id, _)| id.starts_with("ThreadId(") && id.ends_with(')'))
+                .unwrap_or_else(|| panic!("not a thread's line: {line}\n{output}"));
+            ids.push(id);
+            addresses.push(address);
+        }
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), THREADS, "a thread printed twice:\n{output}");
+        addresses.dedup();
+        assert_eq!(
+            addresses.len(),
+            1,
+            "the threads saw the table at different addresses:\n{output}"
+        );
+    }
+}
+
+#[test]
 fn each_section_finishes_before_the_next_starts() {
     // Run order is --list order: xtask/tests checks that for every crate.
     for _ in 0..runs() {
@@ -172,6 +229,14 @@ fn each_section_finishes_before_the_next_starts() {
             (
                 "main: every owner has let go; the value was dropped 1 time(s)",
                 "=== clone-without-clone",
+            ),
+            (
+                "main reads: shared settings, strong_count = 1",
+                "=== atomic-counter",
+            ),
+            (
+                "jobs done: 100000 of 100000, counted by every thread in one AtomicU64",
+                "=== once-init",
             ),
         ] {
             assert!(all.contains(&format!("{last}\n{next}")), "{all}");

@@ -13,6 +13,9 @@
 //!    gone; `send` fails, handing the value back, once the `Receiver` is.
 //! 4. `unbounded` (`unbounded.rs`): the notes' unbounded example; `send` never
 //!    waits, so the sender is joined before main receives anything.
+//! 5. `worker-pool` (`worker_pool.rs`), beyond the notes: an offline link checker.
+//!    A fixed pool of workers shares one job queue; results come back on a second
+//!    channel; dropping the pool's `Sender` and joining every worker shuts it down.
 //!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
 //! Run them here with `cargo run -p channels` (every section),
@@ -22,6 +25,7 @@ mod disconnection;
 mod many_producers;
 mod notes_example;
 mod unbounded;
+mod worker_pool;
 
 /// Every section in teaching order.
 const SECTIONS: &[Section] = &[
@@ -44,6 +48,11 @@ const SECTIONS: &[Section] = &[
         name: "unbounded",
         claim: "an unbounded channel never blocks the sender",
         run: unbounded::main,
+    },
+    Section {
+        name: "worker-pool",
+        claim: "a pool of workers shares one job queue and shuts down by dropping its Sender and joining them",
+        run: worker_pool::main,
     },
 ];
 

@@ -200,7 +200,8 @@ fn each_section_finishes_its_threads_before_the_next_starts() {
             "The value came back: \"an undelivered letter\"",
             Some("unbounded"),
         ),
-        ("Main: got Message 9", None),
+        ("Main: got Message 9", Some("worker-pool")),
+        ("Main: 8 pages visited, 5 broken links", None),
     ] {
         let after = lines.get(position(&lines, last) + 1);
         match next {
@@ -210,6 +211,141 @@ fn each_section_finishes_its_threads_before_the_next_starts() {
             ),
             None => assert_eq!(after, None, "`{last}` does not end the output:\n{all}"),
         }
+    }
+}
+
+/// The pages of worker_pool.rs's `SITE`: each must be visited exactly once.
+const PAGES: &[&str] = &[
+    "/",
+    "/sitemap",
+    "/about",
+    "/team",
+    "/contact",
+    "/blog",
+    "/blog/hello",
+    "/blog/threads",
+];
+
+/// The pages `SITE` links to but does not list: each is fetched once and not found.
+const NOT_FOUND: &[&str] = &["/shop", "/jobs", "/blog/drafts", "/map"];
+
+/// Every link in `SITE` to a page in `NOT_FOUND`, in the order printed (sorted).
+const BROKEN_LINKS: &[&str] = &[
+    "broken link: / -> /shop",
+    "broken link: /blog -> /blog/drafts",
+    "broken link: /contact -> /map",
+    "broken link: /sitemap -> /jobs",
+    "broken link: /team -> /jobs",
+];
+
+/// Main's line after `drop(pool)` has joined every worker.
+const CRAWL_OVER: &str = "Main: the crawl is over and every worker has returned";
+
+/// One run of `worker-pool`, parsed: the lines before `CRAWL_OVER`, as (worker, page)
+/// for `visited` and `not found`, and the lines after it.
+struct Crawl {
+    visited: Vec<(String, String)>,
+    not_found: Vec<(String, String)>,
+    after: Vec<String>,
+    output: String,
+}
+
+fn crawl() -> Crawl {
+    let lines = section("worker-pool");
+    let output = lines.join("\n");
+    let over = position(&lines, CRAWL_OVER);
+    let mut crawl = Crawl {
+        visited: Vec::new(),
+        not_found: Vec::new(),
+        after: lines[over + 1..].to_vec(),
+        output: output.clone(),
+    };
+    for line in &lines[..over] {
+        let (worker, what) = line
+            .split_once(": ")
+            .filter(|(worker, _)| worker.starts_with("ThreadId("))
+            .unwrap_or_else(|| panic!("unexpected line `{line}` during the crawl:\n{output}"));
+        let worker = worker.to_owned();
+        if let Some(page) = what.strip_prefix("visited ") {
+            crawl.visited.push((worker, page.to_owned()));
+        } else if let Some(page) = what.strip_suffix(" not found") {
+            crawl.not_found.push((worker, page.to_owned()));
+        } else {
+            panic!("unexpected line `{line}` during the crawl:\n{output}");
+        }
+    }
+    crawl
+}
+
+/// `pages` sorted, to compare as a multiset.
+fn sorted(pages: impl IntoIterator<Item = impl Into<String>>) -> Vec<String> {
+    let mut pages: Vec<String> = pages.into_iter().map(Into::into).collect();
+    pages.sort();
+    pages
+}
+
+#[test]
+fn the_worker_pool_visits_every_page_exactly_once_and_ends() {
+    for _ in 0..runs() {
+        // `section` fails if the program does not end within its timeout, so each
+        // run also checks that the crawl ends and the pool shuts down.
+        let crawl = crawl();
+        let output = &crawl.output;
+        // Compared as sorted lists, so a page visited twice or never fails, and so
+        // does a missing page fetched twice or never.
+        assert_eq!(
+            sorted(crawl.visited.iter().map(|(_, page)| page.as_str())),
+            sorted(PAGES.iter().copied()),
+            "not every page was visited exactly once:\n{output}"
+        );
+        assert_eq!(
+            sorted(crawl.not_found.iter().map(|(_, page)| page.as_str())),
+            sorted(NOT_FOUND.iter().copied()),
+            "not every missing page was fetched exactly once:\n{output}"
+        );
+    }
+}
+
+#[test]
+fn the_worker_pool_reports_exactly_the_broken_links_once_each() {
+    for _ in 0..runs() {
+        let crawl = crawl();
+        // After the crawl (and the join of every worker), main prints only what it
+        // computed from the reports: the broken links, sorted, then the totals.
+        let mut expected: Vec<String> = BROKEN_LINKS.iter().map(|&l| l.to_owned()).collect();
+        expected.push(format!(
+            "Main: {} pages visited, {} broken links",
+            PAGES.len(),
+            BROKEN_LINKS.len()
+        ));
+        assert_eq!(crawl.after, expected, "{}", crawl.output);
+    }
+}
+
+#[test]
+fn more_than_one_worker_runs_the_pools_jobs() {
+    for _ in 0..runs() {
+        let crawl = crawl();
+        let output = &crawl.output;
+        let worker_of = |wanted: &str| -> &str {
+            let workers: Vec<&str> = crawl
+                .visited
+                .iter()
+                .filter(|(_, page)| page == wanted)
+                .map(|(worker, _)| worker.as_str())
+                .collect();
+            assert_eq!(workers.len(), 1, "`{wanted}` not visited once:\n{output}");
+            workers[0]
+        };
+        // The two start pages' fetches wait for each other (the Barrier in `fetch`),
+        // so one worker cannot have run both: it would wait forever for itself.
+        // This holds only if a worker releases the queue's lock before it runs its
+        // job; were the lock held (`while let`), this run would hang and time out.
+        assert_ne!(
+            worker_of("/"),
+            worker_of("/sitemap"),
+            "one worker ran both start pages:\n{output}"
+        );
     }
 }
 

@@ -16,6 +16,9 @@
 //!    thread in it has finished.
 //! 5. `handles-return-values` (`handles_return_values.rs`): a scoped `join` hands
 //!    back the thread's value.
+//! 6. `parallel-chunks` (`parallel_chunks.rs`), beyond the notes: a slice split into
+//!    one chunk per core, each chunk worked on by a scoped thread that borrows it,
+//!    the partial results combined.
 //!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
 //! Run them here with `cargo run -p scoped-threads` (every section),
@@ -26,6 +29,7 @@ mod borrow_locals;
 mod handles_return_values;
 mod many_readers;
 mod one_writer;
+mod parallel_chunks;
 mod scope_joins_all;
 
 /// Every section in teaching order.
@@ -54,6 +58,11 @@ const SECTIONS: &[Section] = &[
         name: "handles-return-values",
         claim: "a scoped thread's join returns the value its closure returned",
         run: handles_return_values::main,
+    },
+    Section {
+        name: "parallel-chunks",
+        claim: "one chunk per core, each borrowed by a scoped thread, gives the sequential result",
+        run: parallel_chunks::main,
     },
 ];
 

@@ -155,6 +155,25 @@ fn the_values_returned_through_scoped_handles_add_up_to_the_total() {
 }
 
 #[test]
+fn the_parallel_sum_over_chunks_equals_the_sequential_one_for_every_length() {
+    // The section asserts, for every length and every thread count from 1 to its
+    // cap, that the parallel sum is the sequential one and that there are never more
+    // chunks than threads; a failed assert fails the run. Here the sums are checked
+    // once more against the closed form n(n+1)(2n+1)/6, in the order of the lengths.
+    // The threads only compute: what is printed does not depend on their interleaving.
+    let expected: Vec<String> = [0_u64, 1, 2, 7, 8, 9, 1_000, 1_001]
+        .iter()
+        .map(|&n| {
+            let sum = n * (n + 1) * (2 * n + 1) / 6;
+            format!("the squares of 1..={n} add up to {sum}, in parallel as in sequence")
+        })
+        .collect();
+    for _ in 0..runs() {
+        assert_eq!(section("parallel-chunks"), expected);
+    }
+}
+
+#[test]
 fn each_section_finishes_its_threads_before_the_next_starts() {
     // Run order is --list order: xtask/tests checks that for every crate.
     let all = stdout_of(&[]);
@@ -175,7 +194,11 @@ fn each_section_finishes_its_threads_before_the_next_starts() {
             "Main thread: scope returned after 4 of 4 workers finished",
             Some("handles-return-values"),
         ),
-        ("Main thread: the total is 500500", None),
+        ("Main thread: the total is 500500", Some("parallel-chunks")),
+        (
+            "the squares of 1..=1001 add up to 334835501, in parallel as in sequence",
+            None,
+        ),
     ] {
         let after = lines.get(position(&lines, last) + 1);
         match next {
@@ -186,4 +209,15 @@ fn each_section_finishes_its_threads_before_the_next_starts() {
             None => assert_eq!(after, None, "`{last}` does not end the output:\n{all}"),
         }
     }
+}
+
+/// The crate's benchmark, compiled into this test so that `cargo test` proves it
+/// runs (with tiny samples, timing nothing) without building it separately.
+#[allow(dead_code)] // its `main` is for `cargo bench`
+#[path = "../benches/costs.rs"]
+mod costs;
+
+#[test]
+fn every_benchmark_runs() {
+    costs::measure(false);
 }

@@ -12,6 +12,10 @@
 //!    after one `recv` it succeeds again.
 //! 3. `rendezvous` (`rendezvous.rs`): `sync_channel(0)` holds nothing. Every `send`
 //!    waits until a `recv` takes the message from its hands.
+//! 4. `pipeline` (`pipeline.rs`), beyond the notes: three stages on their own
+//!    threads, joined by bounded channels. No stage runs more than its channel's
+//!    capacity ahead of the next; dropping the first `Sender` shuts the pipeline
+//!    down stage by stage.
 //!
 //! `cargo xtask demo --timeline sync-channel` shows when each line was printed.
 //!
@@ -20,6 +24,7 @@
 //! `cargo run -p sync-channel -- <section>` (one), `cargo run -p sync-channel -- --list`.
 
 mod bounded;
+mod pipeline;
 mod rendezvous;
 mod try_send_full;
 
@@ -39,6 +44,11 @@ const SECTIONS: &[Section] = &[
         name: "rendezvous",
         claim: "with capacity 0 every send waits for a recv",
         run: rendezvous::main,
+    },
+    Section {
+        name: "pipeline",
+        claim: "bounded channels between stages: none runs more than its capacity ahead; closing the first Sender ends them all",
+        run: pipeline::main,
     },
 ];
 

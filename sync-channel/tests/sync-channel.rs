@@ -273,12 +273,155 @@ fn each_threaded_section_joins_its_sender_before_the_next_section_starts() {
     }
     // The sending thread of each threaded section is joined before the next header:
     // all of its lines, `done` included, are inside its own section's block.
-    for name in ["bounded", "rendezvous"] {
+    let block_of = |name: &str| -> &Vec<String> {
         let (_, block) = blocks
             .iter()
             .find(|(header, _)| *header == name)
             .unwrap_or_else(|| panic!("no `{name}` section in:\n{all}"));
-        assert_every_message_once_in_order(block);
+        block
+    };
+    for name in ["bounded", "rendezvous"] {
+        assert_every_message_once_in_order(block_of(name));
+    }
+    // The pipeline's three stages are joined before main's last line, the last of
+    // the output.
+    assert_every_item_passes_every_stage_once_in_order(block_of("pipeline"));
+}
+
+/// The program's `NUMBERS_CAPACITY` (stage 1 to stage 2) and `SQUARES_CAPACITY`
+/// (stage 2 to stage 3).
+const NUMBERS_CAPACITY: usize = 2;
+const SQUARES_CAPACITY: usize = 1;
+
+/// The program's `ITEMS`: stage 1 sends the numbers `1..=ITEMS`.
+const ITEMS: u64 = 10;
+
+/// One line of the pipeline: `stage <s>: sent <v>`, `stage <s>: got <v>`, `stage
+/// <s>: done`, as (stage, what, value); main's last line is not one.
+fn pipeline_steps(lines: &[String]) -> Vec<(u8, &str, u64)> {
+    let output = lines.join("\n");
+    lines
+        .iter()
+        .filter(|line| !line.starts_with("Main: "))
+        .map(|line| {
+            let parsed = line.strip_prefix("stage ").and_then(|rest| {
+                let (stage, step) = rest.split_once(": ")?;
+                let stage = stage.parse().ok()?;
+                match step.split_once(' ') {
+                    None if step == "done" => Some((stage, "done", 0)),
+                    Some((what @ ("sent" | "got"), value)) => {
+                        Some((stage, what, value.parse().ok()?))
+                    }
+                    _ => None,
+                }
+            });
+            parsed.unwrap_or_else(|| panic!("unexpected line `{line}` in:\n{output}"))
+        })
+        .collect()
+}
+
+/// Checks that every item passes every stage once, in order; that each stage says
+/// `done` only after the stage before it did (closing the first Sender ends the
+/// stages one after another); and that main's total comes last, after every join.
+fn assert_every_item_passes_every_stage_once_in_order(lines: &[String]) {
+    let output = lines.join("\n");
+    let steps = pipeline_steps(lines);
+    let values = |stage: u8, what: &str| -> Vec<u64> {
+        steps
+            .iter()
+            .filter(|(s, w, _)| *s == stage && *w == what)
+            .map(|(_, _, value)| *value)
+            .collect()
+    };
+    let numbers: Vec<u64> = (1..=ITEMS).collect();
+    let squares: Vec<u64> = numbers.iter().map(|n| n * n).collect();
+    for (stage, what, expected) in [
+        (1, "sent", &numbers),
+        (2, "got", &numbers),
+        (2, "sent", &squares),
+        (3, "got", &squares),
+    ] {
+        assert_eq!(
+            &values(stage, what),
+            expected,
+            "stage {stage} did not print `{what}` for every item once, in order:\n{output}"
+        );
+    }
+    // Stage s + 1's loop ends only once stage s has dropped its Sender, which it does
+    // after printing `done`. Each stage's `done` comes after all of its own lines.
+    let done: Vec<usize> = (1..=3)
+        .map(|stage| position(lines, &format!("stage {stage}: done")))
+        .collect();
+    assert!(
+        done.windows(2).all(|pair| pair[0] < pair[1]),
+        "the stages did not finish one after another:\n{output}"
+    );
+    for (i, (stage, _, _)) in steps.iter().enumerate() {
+        assert!(
+            i <= done[usize::from(*stage) - 1],
+            "stage {stage} printed after its `done`:\n{output}"
+        );
+    }
+    assert_eq!(
+        lines.last().map(String::as_str),
+        Some("Main: every stage joined; the squares of 1 to 10 add up to 385"),
+        "main's total does not come last:\n{output}"
+    );
+}
+
+/// Checks that a stage never runs more than `capacity` items, plus one, ahead of
+/// the stage after it, on one run's output.
+///
+/// Why at least `k - capacity - 1` of the next stage's `got` lines stand before the
+/// sending stage's `k`-th `sent` line (the `i - capacity - 1` of `bounded` again):
+/// - the sending stage prints its `k`-th `sent` line after its `k`-th `send`
+///   returns, and that returns only once item `k` is in the channel and the channel
+///   holds at most `capacity` items: so the next stage's `recv` has already taken
+///   at least `k - capacity` items (with capacity 0, item `k` itself);
+/// - the next stage prints `got` for each item after its `recv` returns it, and only
+///   then calls `recv` again (stage 2 also sends in between): so once `recv` has
+///   returned item `k - capacity`, the `got` lines of items `1 ..= k - capacity - 1`
+///   are printed, but the one of item `k - capacity` may not be yet. That item is
+///   the one in the next stage's hand: taken, not yet printed.
+///
+/// So at any point of the output, a stage's `sent` lines outnumber the next stage's
+/// `got` lines by at most `capacity + 1`.
+fn assert_no_stage_runs_ahead(lines: &[String], sender: u8, capacity: usize) {
+    let output = lines.join("\n");
+    let receiver = sender + 1;
+    let mut sent: usize = 0;
+    let mut got = 0;
+    for (stage, what, _) in pipeline_steps(lines) {
+        match (stage, what) {
+            (s, "got") if s == receiver => got += 1,
+            (s, "sent") if s == sender => {
+                sent += 1;
+                let at_least = sent.saturating_sub(capacity + 1);
+                assert!(
+                    got >= at_least,
+                    "stage {sender}'s `sent` line for its item {sent} comes after only {got} \
+                     `got` lines of stage {receiver}; with capacity {capacity} at least \
+                     {at_least} must come first:\n{output}"
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn no_pipeline_stage_runs_more_than_its_channels_capacity_ahead_of_the_next() {
+    for _ in 0..runs() {
+        let lines = section("pipeline");
+        assert_no_stage_runs_ahead(&lines, 1, NUMBERS_CAPACITY);
+        assert_no_stage_runs_ahead(&lines, 2, SQUARES_CAPACITY);
+    }
+}
+
+#[test]
+fn every_item_passes_every_pipeline_stage_once_in_order_and_the_stages_end_in_turn() {
+    for _ in 0..runs() {
+        assert_every_item_passes_every_stage_once_in_order(&section("pipeline"));
     }
 }
 

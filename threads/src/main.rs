@@ -9,7 +9,9 @@
 //!    only its own thread; `join` hands back the payload.
 //! 3. `move-closure` (`move_closure.rs`): a spawned closure may not borrow locals
 //!    (E0373); `move` hands them over.
-//! 4. `main-does-not-wait` (`main_does_not_wait.rs`): the notes' example; the
+//! 4. `park-unpark` (`park_unpark.rs`), beyond the notes: a thread parks until
+//!    another sets a flag and unparks it; `park` sits in a loop that re-checks the flag.
+//! 5. `main-does-not-wait` (`main_does_not_wait.rs`): the notes' example; the
 //!    process ends when `main` returns. It runs last, because it ends the process.
 //!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
@@ -20,6 +22,7 @@ mod join_returns_value;
 mod main_does_not_wait;
 mod move_closure;
 mod panic_stays_in_its_thread;
+mod park_unpark;
 
 /// Every section in teaching order. `main-does-not-wait` is last: it ends the process.
 const SECTIONS: &[Section] = &[
@@ -37,6 +40,11 @@ const SECTIONS: &[Section] = &[
         name: "move-closure",
         claim: "a spawned closure may not borrow locals (E0373): `move` hands them over",
         run: move_closure::main,
+    },
+    Section {
+        name: "park-unpark",
+        claim: "a thread parks until another sets a flag and unparks it, in either order",
+        run: park_unpark::main,
     },
     Section {
         name: "main-does-not-wait",

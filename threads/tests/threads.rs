@@ -104,6 +104,26 @@ fn a_move_closure_owns_the_string_it_measures() {
 }
 
 #[test]
+fn a_parked_thread_wakes_once_the_flag_is_set_whichever_came_first() {
+    // Whether main's `unpark` comes before the waiting thread's `park` or after it
+    // changes from run to run; every run must end (within `TIMEOUT`) with the same
+    // three lines in this order. The waiting thread prints only after it has seen
+    // the flag, which main sets after printing its line; main prints its last line
+    // after the join. And the waiting thread read main's input, not the 0 it
+    // started as: it did not go on before the flag was set.
+    for _ in 0..runs() {
+        assert_eq!(
+            section("park-unpark"),
+            [
+                "Main thread: input written; setting the flag, then unparking the waiting thread",
+                "Waiting thread: the flag is set, the input is 100; the sum of 1..=100 is 5050",
+                "Main thread: joined; the waiting thread returned 5050",
+            ]
+        );
+    }
+}
+
+#[test]
 fn main_does_not_wait_for_its_threads_not_even_an_hour_long_one() {
     // One thread of this section waits an hour: finishing inside this limit
     // shows the process did not wait for it.
@@ -188,7 +208,11 @@ fn each_joined_section_finishes_before_the_next_starts_and_the_unjoined_one_is_l
             "Main thread: still running after both panics",
             "=== move-closure",
         ),
-        ("Length: 5", "=== main-does-not-wait"),
+        ("Length: 5", "=== park-unpark"),
+        (
+            "Main thread: joined; the waiting thread returned 5050",
+            "=== main-does-not-wait",
+        ),
     ] {
         assert!(all.contains(&format!("{last}\n{next}")), "{all}");
     }

@@ -11,9 +11,9 @@
 use std::env;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, ExitStatus};
 #[cfg(not(unix))]
 use std::process::Stdio;
+use std::process::{Child, Command, ExitCode, ExitStatus};
 use std::time::{Duration, Instant};
 
 use crate::workspace::{

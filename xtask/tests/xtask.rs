@@ -84,7 +84,7 @@ fn a_wrong_command_line_exits_with_code_2_and_the_usage() {
         &["list", "extra"],
         &["demo", "--bogus"],
         &["bench", "--bogus"],
-        &["bench", "scoped-threads"],
+        &["bench", "send-sync"],
         &["compile-fail", "--bogus"],
         &["compile-fail", "no/such/case.rs"],
     ] {
