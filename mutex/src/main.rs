@@ -14,15 +14,34 @@
 //!    data can still be recovered.
 //! 5. `rwlock` (`rwlock.rs`): many readers hold an `RwLock` at once, a writer alone.
 //!
+//! Beyond the notes, locks in real code:
+//!
+//! 6. `guard-lifetimes` (`guard_lifetimes.rs`): a guard in the scrutinee of `if let`,
+//!    `match` or `while let` holds the lock through the block; the `else` block of
+//!    `if let` is the one place where the edition matters.
+//! 7. `worker-pool-stall` (`worker_pool_stall.rs`): workers that take jobs with
+//!    `while let` hold the queue's lock while a job runs, and the pool stalls.
+//! 8. `deadlock` (`deadlock.rs`): two locks taken in opposite orders deadlock, for
+//!    certain; a watchdog sees it and makes one thread give up.
+//! 9. `dining-philosophers` (`dining_philosophers.rs`): one order for every lock
+//!    rules out deadlock.
+//! 10. `condvar` (`condvar.rs`): a `Condvar` waits for a condition on the locked data,
+//!     checked again after every wake-up.
+//!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
 //! Run them here with `cargo run -p mutex` (every section),
 //! `cargo run -p mutex -- <section>` (one), `cargo run -p mutex -- --list`.
 
+mod condvar;
+mod deadlock;
+mod dining_philosophers;
+mod guard_lifetimes;
 mod guard_scope;
 mod notes_example;
 mod poisoning;
 mod rwlock;
 mod shared_counter;
+mod worker_pool_stall;
 
 /// Every section in teaching order.
 const SECTIONS: &[Section] = &[
@@ -50,6 +69,31 @@ const SECTIONS: &[Section] = &[
         name: "rwlock",
         claim: "an RwLock lets many readers in at once, but a writer only alone",
         run: rwlock::main,
+    },
+    Section {
+        name: "guard-lifetimes",
+        claim: "a guard in an if-let, match or while-let scrutinee holds the lock through the block",
+        run: guard_lifetimes::main,
+    },
+    Section {
+        name: "worker-pool-stall",
+        claim: "workers that take jobs with while-let hold the lock while a job runs: the pool stalls",
+        run: worker_pool_stall::main,
+    },
+    Section {
+        name: "deadlock",
+        claim: "two locks taken in opposite orders deadlock; a watchdog sees it and breaks it",
+        run: deadlock::main,
+    },
+    Section {
+        name: "dining-philosophers",
+        claim: "taking locks in one global order rules out deadlock: every philosopher eats",
+        run: dining_philosophers::main,
+    },
+    Section {
+        name: "condvar",
+        claim: "a Condvar waits for a condition on the locked data, checked again after every wake-up",
+        run: condvar::main,
     },
 ];
 

@@ -169,6 +169,198 @@ fn two_readers_hold_the_rwlock_at_once_and_a_writer_holds_it_alone() {
     }
 }
 
+/// The expected lines of `guard-lifetimes`, built with edition 2024 (as the crate is),
+/// whose `else` block runs with the lock free.
+const GUARD_LIFETIMES: [&str; 5] = [
+    "after `let top = stack.lock().unwrap().pop();` (Some(4)): free (try_lock: Ok)",
+    "in the then-block of `if let Some(top) = stack.lock().unwrap().pop()` (3): held (try_lock: WouldBlock)",
+    "in a `match stack.lock().unwrap().pop()` arm (2): held (try_lock: WouldBlock)",
+    "in the body of `while let Some(top) = stack.lock().unwrap().pop()` (1): held (try_lock: WouldBlock)",
+    "in the else-block of `if let Some(top) = stack.lock().unwrap().pop()` (none left): free (try_lock: Ok)",
+];
+
+#[test]
+fn a_guard_in_if_let_match_or_while_let_holds_the_lock_through_the_block() {
+    // Each line comes from a thread that main joins before going on: one order.
+    assert_eq!(section("guard-lifetimes"), GUARD_LIFETIMES);
+}
+
+#[test]
+fn only_the_else_block_of_if_let_differs_between_editions_2021_and_2024() {
+    // The section's own file, built alone with each edition and run.
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/src/guard_lifetimes.rs");
+    let run = |edition: &str| -> Vec<String> {
+        let binary = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("guard-lifetimes-{edition}-{}", std::process::id()));
+        let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+        let build = std::process::Command::new(rustc)
+            .args(["--edition", edition, "-o"])
+            .arg(&binary)
+            .arg(file)
+            .output()
+            .expect("rustc runs");
+        assert!(
+            build.status.success(),
+            "{file} does not build with `rustc --edition {edition}`:\n{}",
+            String::from_utf8_lossy(&build.stderr)
+        );
+        let run = assert_cmd::Command::new(&binary)
+            .timeout(TIMEOUT)
+            .assert()
+            .success();
+        let _ = std::fs::remove_file(&binary);
+        let stdout = String::from_utf8_lossy(&run.get_output().stdout).into_owned();
+        stdout.lines().map(str::to_owned).collect()
+    };
+    assert_eq!(run("2024"), GUARD_LIFETIMES);
+    // Edition 2021 kept the scrutinee's temporaries, the guard among them, through
+    // the `else` block: that line, and only that line, says the lock is held there.
+    let mut in_2021 = GUARD_LIFETIMES.map(str::to_owned);
+    in_2021[4] = in_2021[4].replace("free (try_lock: Ok)", "held (try_lock: WouldBlock)");
+    assert_eq!(run("2021"), in_2021);
+}
+
+#[test]
+fn workers_that_take_jobs_with_let_run_together_and_with_while_let_stall() {
+    for _ in 0..runs() {
+        let lines = section("worker-pool-stall");
+        let stdout = lines.join("\n");
+        let at = |line: &str| position(&lines, line);
+
+        // `let job`: each job waits at the barrier until the other arrives, so both
+        // arrive before either passes, in either order.
+        let pool = "`let job` pool";
+        let waits = [1, 2].map(|job| at(&format!("{pool}: job {job} waits at the barrier")));
+        let past = [1, 2].map(|job| at(&format!("{pool}: job {job} is past the barrier")));
+        // No watchdog watches this pool: it cannot stall, so the run itself ending is
+        // the proof, and its last line comes after both jobs passed the barrier.
+        let in_time = at(&format!("{pool}: both jobs finished, side by side"));
+        assert!(
+            waits.iter().max() < past.iter().min() && past.iter().max() < Some(&in_time),
+            "a `let job` job passed the barrier alone:\n{stdout}"
+        );
+
+        // `while let`: job 1 holds the queue's lock at the barrier, so job 2 cannot
+        // even be taken until the watchdog has let job 1 through. Job 1 may be slow
+        // to reach the barrier, so its first line may come after the report.
+        let pool = "`while let` pool";
+        let job_1_waits = at(&format!("{pool}: job 1 waits at the barrier"));
+        let in_order = [
+            "the watchdog: no job finished in time, the pool is stalled; \
+             it takes the other place at the barrier, once for each job left",
+            "job 1 is past the barrier",
+            "job 2 waits at the barrier",
+            "job 2 is past the barrier",
+            "the watchdog: both jobs finished, one at a time, each with its help",
+        ]
+        .map(|line| at(&format!("{pool}: {line}")));
+        assert!(
+            in_order.is_sorted() && job_1_waits < in_order[1],
+            "the `while let` pool did not stall, or ran its jobs out of order:\n{stdout}"
+        );
+        assert_eq!(lines.len(), 11, "unexpected lines:\n{stdout}");
+        // The whole `let job` pool ran before the `while let` pool started.
+        assert!(in_time < job_1_waits, "{stdout}");
+    }
+}
+
+#[test]
+fn two_locks_in_opposite_orders_deadlock_and_the_watchdog_breaks_it() {
+    for _ in 0..runs() {
+        let lines = section("deadlock");
+        let output = lines.join("\n");
+        let holds = [
+            position(&lines, "thread 1: holds account a, wants account b"),
+            position(&lines, "thread 2: holds account b, wants account a"),
+        ];
+        // Then, in this order: the watchdog hears both threads waiting before its
+        // deadline starts; thread 2 gives up only when told; thread 1 gets `b` only
+        // once thread 2 has let go of it; the balances come after both are joined.
+        let in_order = [
+            "the watchdog: for 100ms each thread has waited for the lock the other holds: \
+             a deadlock; it tells thread 2 to give up",
+            "thread 2: gives up, lets go of account b",
+            "thread 1: holds both, moved 10 from a to b",
+            "balances: a = 90, b = 110",
+            "the same Mutex locked again by the thread that holds it: try_lock: WouldBlock",
+        ]
+        .map(|line| position(&lines, line));
+        assert!(
+            holds.iter().max() < Some(&in_order[0]) && in_order.is_sorted(),
+            "out of order:\n{output}"
+        );
+        assert_eq!(lines.len(), 7, "unexpected lines:\n{output}");
+    }
+}
+
+#[test]
+fn philosophers_who_take_the_lower_chopstick_first_all_eat() {
+    for _ in 0..runs() {
+        // A deadlock would hang the run, and the timeout would fail it.
+        let lines = section("dining-philosophers");
+        let output = lines.join("\n");
+        assert_eq!(lines.len(), 6, "unexpected lines:\n{output}");
+        // The philosophers finish in any order; main prints the chopsticks after
+        // joining all of them.
+        let mut philosophers = lines[..5].to_vec();
+        philosophers.sort();
+        assert_eq!(
+            philosophers,
+            [
+                "philosopher 0: ate 3 meals, chopstick 0 first, then 1",
+                "philosopher 1: ate 3 meals, chopstick 1 first, then 2",
+                "philosopher 2: ate 3 meals, chopstick 2 first, then 3",
+                "philosopher 3: ate 3 meals, chopstick 3 first, then 4",
+                "philosopher 4: ate 3 meals, chopstick 0 first, then 4",
+            ],
+            "{output}"
+        );
+        assert_eq!(
+            lines[5], "meals eaten with each chopstick: [6, 6, 6, 6, 6]",
+            "{output}"
+        );
+    }
+}
+
+#[test]
+fn a_condvar_waiter_misses_no_notify_and_waits_again_when_woken_for_nothing() {
+    // Whether main's notify comes before or after the waiter starts to wait is up
+    // to the scheduler: run it many times, so that both happen.
+    for _ in 0..runs() * 10 {
+        let lines = section("condvar");
+        let output = lines.join("\n");
+        // Thread ids differ from run to run: read them, then compare without them.
+        let (took, ids): (Vec<String>, Vec<String>) = lines
+            .iter()
+            .map(|line| match line.split_once(": took ") {
+                Some((id, item)) => (format!("#: took {item}"), id.to_owned()),
+                None => (line.clone(), String::new()),
+            })
+            .unzip();
+        // The flag is set under the lock before the waiter can see it; each item is
+        // put in before it is taken; item 2 only once the waiter without an item is
+        // waiting again, after item 1 was taken.
+        assert_eq!(
+            took,
+            [
+                "main: sets the flag and notifies, before or after the waiter starts to wait",
+                "waiter: the flag is true: goes on",
+                "producer: puts item 1 in, notify_all",
+                "#: took item 1",
+                "producer: puts item 2 in, notify_all",
+                "#: took item 2",
+                "wake-ups that found the queue empty: at least one",
+            ],
+            "{output}"
+        );
+        // Each waiter took one item: two different threads.
+        assert!(
+            ids[3].starts_with("ThreadId(") && ids[3] != ids[5],
+            "{output}"
+        );
+    }
+}
+
 #[test]
 fn each_section_finishes_before_the_next_starts() {
     // Run order is --list order, and every header is there: xtask/tests checks
@@ -181,11 +373,16 @@ fn each_section_finishes_before_the_next_starts() {
         ("increments)", "=== guard-scope"),
         ("counter: 3", "=== poisoning"),
         ("lock(): Ok; v: [10, 20, 30, 40, 50]", "=== rwlock"),
+        ("another thread's try_write: Ok", "=== guard-lifetimes"),
+        ("(none left): free (try_lock: Ok)", "=== worker-pool-stall"),
+        ("one at a time, each with its help", "=== deadlock"),
+        ("try_lock: WouldBlock", "=== dining-philosophers"),
+        ("[6, 6, 6, 6, 6]", "=== condvar"),
     ] {
         assert!(all.contains(&format!("{last}\n{next}")), "{all}");
     }
     assert!(
-        all.ends_with("with no guard alive: another thread's try_write: Ok\n"),
+        all.ends_with("wake-ups that found the queue empty: at least one\n"),
         "{all}"
     );
 }
