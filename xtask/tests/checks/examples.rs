@@ -47,6 +47,15 @@ impl Example {
     }
 }
 
+/// Every section file, `<crate>/src/<section>.rs`, of the crates `keep` picks.
+fn section_files(keep: impl Fn(&Example) -> bool) -> Vec<String> {
+    examples()
+        .iter()
+        .filter(|example| keep(example))
+        .flat_map(|example| example.sections.iter().map(|s| example.file_of(s)))
+        .collect()
+}
+
 /// Every example crate in teaching order (the root `Cargo.toml`'s `members`), its
 /// binary built by one `cargo build`, asked once for all the tests.
 pub fn examples() -> &'static [Example] {
@@ -412,33 +421,18 @@ fn same_block_everywhere(what: &str, files: &[String], start: &str, end: &str) -
 
 #[test]
 fn the_blocks_every_crate_shares_are_the_same_in_every_copy() {
-    let crates: Vec<&str> = examples().iter().map(|e| e.name.as_str()).collect();
-    let with = |path: &dyn Fn(&str) -> String| -> Vec<String> {
-        crates
+    // One path per crate; `benches/costs.rs` only where the crate has a benchmark.
+    let per_crate = |path: fn(&str) -> String| -> Vec<String> {
+        examples()
             .iter()
-            .map(|name| path(name))
-            .filter(|file| root().join(file).is_file())
+            .map(|example| path(&example.name))
             .collect()
     };
-    let mains = crates
-        .iter()
-        .map(|name| format!("{name}/src/main.rs"))
-        .collect::<Vec<_>>();
-    let tests = crates
-        .iter()
-        .map(|name| format!("{name}/tests/{name}.rs"))
-        .collect::<Vec<_>>();
-    let samplers = with(&|name| format!("{name}/benches/costs.rs"));
-    let probes: Vec<String> = examples()
-        .iter()
-        .filter(|example| example.name == "send-sync")
-        .flat_map(|example| {
-            example
-                .sections
-                .iter()
-                .map(|section| example.file_of(section))
-        })
-        .collect();
+    let mains = per_crate(|name| format!("{name}/src/main.rs"));
+    let tests = per_crate(|name| format!("{name}/tests/{name}.rs"));
+    let mut samplers = per_crate(|name| format!("{name}/benches/costs.rs"));
+    samplers.retain(|file| root().join(file).is_file());
+    let probes = section_files(|example| example.name == "send-sync");
     let mut problems = Vec::new();
     for (what, files, block) in [
         ("the command-line block", &mains, "the command line"),
@@ -578,15 +572,7 @@ fn the_readme_lists_every_section_with_its_command_and_the_file_to_copy() {
 
 #[test]
 fn every_compile_fail_case_points_to_a_section_file_that_exists() {
-    let files: Vec<String> = examples()
-        .iter()
-        .flat_map(|example| {
-            example
-                .sections
-                .iter()
-                .map(|section| example.file_of(section))
-        })
-        .collect();
+    let files = section_files(|_| true);
     let mut cases = 0;
     for example in examples() {
         for case in fs::read_dir(root().join(&example.name).join("compile-fail"))
