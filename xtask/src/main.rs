@@ -3,7 +3,8 @@
 //!
 //! - `cargo xtask demo [--timeline] [CRATE...]`: build the examples, run each.
 //! - `cargo xtask list`: every example crate with its sections.
-//! - `cargo xtask bench [CRATE...]`: what each primitive costs, in one table.
+//! - `cargo xtask bench [CRATE...]`: what each primitive costs, how the costs grow
+//!   with the threads, and what the run shows, computed from its rows.
 //! - `cargo xtask compile-fail [FILE...]`: check that every `compile-fail/*.rs`
 //!   fails to compile with the error codes its first line names.
 //!

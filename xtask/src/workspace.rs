@@ -20,7 +20,9 @@ Tasks:
                                 since that demo started
   list                          every example crate with its sections and claims
   bench [CRATE...]              run the crates' benchmarks (release build) and
-                                print what each primitive costs, in one table
+                                print what each primitive costs, the two regimes
+                                of a wake-up, how costs grow with the threads,
+                                and what the run shows, computed from its rows
   compile-fail [FILE...]        check that each compile-fail/*.rs (or each FILE)
                                 fails to compile with the error codes its first
                                 line names, e.g. `// error: E0373`
