@@ -9,7 +9,7 @@
 //! A thread blocked in `lock` cannot be called back, so these two wait with `try_lock`
 //! in a loop, a millisecond apart, and each can be told to give up. A watchdog hears
 //! from each thread when it starts waiting for its second lock, and would hear again
-//! if one got it. When it hears nothing for 100 ms while both wait, it reports the
+//! if one got it. When it hears nothing for 20 ms while both wait, it reports the
 //! deadlock and tells thread 2 to give up (as a database picks a victim). Thread 2
 //! lets go of `b`, thread 1 gets it and finishes, and every thread is joined. The fix
 //! is one order for everyone: see `dining_philosophers.rs`.
@@ -30,7 +30,7 @@ use std::time::Duration;
 
 /// How long both threads must wait with nothing happening before the watchdog calls
 /// it a deadlock.
-const DEADLINE: Duration = Duration::from_millis(100);
+const DEADLINE: Duration = Duration::from_millis(20);
 
 /// How long a waiting thread pauses between two `try_lock`s.
 const PAUSE: Duration = Duration::from_millis(1);

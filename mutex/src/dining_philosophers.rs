@@ -17,7 +17,7 @@
 //!
 //! To give a deadlock every chance, the philosophers sit down together (a `Barrier`)
 //! and each pauses a moment between the first chopstick and the second: with the naive
-//! order, all five would then hold their left one and wait for ever.
+//! order, all five would then very likely hold their left one and wait for ever.
 //!
 //! What to notice: the philosophers finish in any order, but every one ate the planned
 //! number of meals, and each chopstick was used at every meal of both its neighbours.

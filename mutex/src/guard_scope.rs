@@ -12,6 +12,7 @@ pub fn main() {
     let counter = Mutex::new(0_u32);
 
     {
+        // The lock is held from here to the end of this block, as long as `guard` lives.
         let mut guard = counter.lock().unwrap();
         *guard += 1;
         // `try_lock` does not wait: it fails at once while someone holds the lock.
@@ -23,6 +24,7 @@ pub fn main() {
     println!("after the guard's block: another thread's try_lock: {attempt}");
     assert_eq!(attempt, "Ok");
 
+    // Locked again, this time with no block around the guard to end it.
     let mut guard = counter.lock().unwrap();
     *guard += 1;
     let attempt = elsewhere(|| counter.try_lock());

@@ -16,7 +16,9 @@ pub fn main() {
     println!("before: is_poisoned = {}", v.is_poisoned());
 
     let for_writer = Arc::clone(&v);
+    // The writer's own thread: its panic ends that thread only, and poisons the lock.
     let writer = thread::spawn(move || {
+        // The lock is free, so this succeeds; from here on a panic poisons it.
         let mut guard = for_writer.lock().unwrap();
         guard.push(40);
         // Meant to push 50 too, but panics first, while holding the guard.

@@ -23,6 +23,7 @@ pub fn main() {
             let (lock, both_reading) = (&lock, &both_reading);
             // Scoped threads may borrow the lock and the barrier.
             scope.spawn(move || {
+                // A read lock: granted while other readers hold one too.
                 let guard = lock.read().unwrap();
                 println!("reader {reader}: holds a read guard: {guard:?}");
                 // Still holding the guard, wait until the other reader holds one too.
@@ -35,6 +36,7 @@ pub fn main() {
     }); // The scope joins both readers here.
 
     {
+        // A write lock: granted only when nobody else holds the lock at all.
         let mut writer = lock.write().unwrap();
         writer.push(40);
         let read = elsewhere(|| lock.try_read());
@@ -46,6 +48,7 @@ pub fn main() {
     } // The write guard unlocks here.
 
     {
+        // A read lock on main's thread: other readers may still come in, a writer not.
         let reader = lock.read().unwrap();
         let read = elsewhere(|| lock.try_read());
         let write = elsewhere(|| lock.try_write());

@@ -13,7 +13,7 @@
 //! any machine under any load: the pool needs no watchdog, and joining its workers is
 //! the proof. With `while let`, the first job waits at the barrier holding the lock,
 //! and the second job stays in the queue: the pool stalls, every time. A watchdog
-//! notices that no job finished within 100 ms, reports the stall, and then stands in
+//! notices that no job finished within 20 ms, reports the stall, and then stands in
 //! for the missing job at the barrier, once for each job, so that every thread ends
 //! and is joined. The stall is certain, so the deadline only sets how long the
 //! watchdog waits before it says so: no machine is too slow for it.
@@ -35,7 +35,7 @@ const WORKERS: usize = 2;
 const JOBS: usize = 2;
 
 /// How long the watchdog waits for a job to finish before it calls the pool stalled.
-const DEADLINE: Duration = Duration::from_millis(100);
+const DEADLINE: Duration = Duration::from_millis(20);
 
 pub fn main() {
     // No watchdog: this pool cannot stall, so `run_pool` returns once both jobs are done.

@@ -277,7 +277,7 @@ fn two_locks_in_opposite_orders_deadlock_and_the_watchdog_breaks_it() {
         // deadline starts; thread 2 gives up only when told; thread 1 gets `b` only
         // once thread 2 has let go of it; the balances come after both are joined.
         let in_order = [
-            "the watchdog: for 100ms each thread has waited for the lock the other holds: \
+            "the watchdog: for 20ms each thread has waited for the lock the other holds: \
              a deadlock; it tells thread 2 to give up",
             "thread 2: gives up, lets go of account b",
             "thread 1: holds both, moved 10 from a to b",

@@ -24,6 +24,7 @@ pub fn main() {
             scope.spawn(move || {
                 let sum: u64 = numbers.iter().sum();
                 println!("Reader {reader}: borrowing the numbers, their sum is {sum}");
+                // Wait here, still borrowing, until every reader has arrived.
                 all_reading.wait();
                 // Every reader has printed its line above by now, and still borrows.
                 println!("Reader {reader}: passed the barrier, all {THREADS} readers borrowing");

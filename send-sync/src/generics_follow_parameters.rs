@@ -1,8 +1,7 @@
 //! A generic container is `Send` (or `Sync`) exactly when its parameter is. For a
 //! plain struct the compiler derives both traits field by field. `Vec` and `Box` hold a
-//! raw pointer (which alone would make them neither), inside std's internal pointer
-//! type `Unique<T>`, which declares `unsafe impl<T: Send> Send` (and the same for
-//! `Sync`) by hand, to the same effect.
+//! raw pointer (which alone would make them neither), so std declares by hand that
+//! they are `Send` when `T: Send` (and the same for `Sync`), to the same effect.
 //!
 //! What to notice: each parameter row, one of each of the four kinds, is followed by
 //! its `Vec`, `Option` and `Box`, which read the same (the probe `implements!` computes

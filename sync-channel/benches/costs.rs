@@ -127,6 +127,12 @@ fn sample(full: bool, name: &str, units: u32, mut op: impl FnMut()) {
         let took = time(batch, &mut op).saturating_sub(clock);
         per_unit.push(took.as_nanos() as f64 / (f64::from(batch) * f64::from(units)));
     }
+    report(name, per_unit);
+}
+
+/// Prints the row of `per_unit`, the samples in nanoseconds per unit (see `sample`).
+/// Not generic, unlike `sample`: one copy of it serves every row.
+fn report(name: &str, mut per_unit: Vec<f64>) {
     per_unit.sort_by(f64::total_cmp);
     let at = |share: f64| per_unit[((per_unit.len() - 1) as f64 * share).round() as usize];
     // The samples are sorted, so each bucket's are next to each other.

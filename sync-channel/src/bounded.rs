@@ -25,6 +25,8 @@ const PAUSE: Duration = Duration::from_millis(100);
 pub fn main() {
     let (tx, rx) = mpsc::sync_channel(CAPACITY);
 
+    // The sender gets a thread of its own, so that it can block in `send` while main
+    // goes on (here: sleeps, then receives).
     let sender = thread::spawn(move || {
         let thread_id = thread::current().id();
         for i in 1..=MESSAGES {

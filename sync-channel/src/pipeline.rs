@@ -33,7 +33,8 @@ pub fn main() {
     let produce = thread::spawn(move || {
         for n in 1..=ITEMS {
             // Waits while NUMBERS_CAPACITY numbers are waiting for stage 2. Fails only
-            // if stage 2 is gone (it panicked): nobody will take more, so stop.
+            // if stage 2 is gone (it panicked, or stopped because stage 3 did): nobody
+            // will take more, so stop.
             if numbers.send(n).is_err() {
                 break;
             }

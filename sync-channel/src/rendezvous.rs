@@ -23,6 +23,8 @@ pub fn main() {
     // Capacity 0: no buffer, so every message goes straight from `send` to `recv`.
     let (tx, rx) = mpsc::sync_channel(0);
 
+    // The sender gets a thread of its own: each of its `send`s blocks until main
+    // receives, so on main's thread it would wait for ever.
     let sender = thread::spawn(move || {
         let thread_id = thread::current().id();
         for i in 1..=MESSAGES {

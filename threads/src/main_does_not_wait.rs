@@ -3,8 +3,8 @@
 //! would sleep for an hour. (The notes call these "daemon threads", Java's and
 //! Python's word; in Rust no thread keeps the process alive once `main` returns.)
 //!
-//! What to notice: the counting thread gets only part of the way to 9, and which
-//! part changes from run to run. The process can even end in the middle of that
+//! What to notice: the counting thread usually gets only part of the way to 9, and
+//! how far changes from run to run. The process can even end in the middle of that
 //! thread's `println!`, leaving half a line.
 
 use std::thread;

@@ -13,5 +13,6 @@ pub fn main() {
     let handle = thread::spawn(move || {
         println!("Length: {}", s.len());
     });
+    // Wait for it: the thread owns `s` now, and main must not return before it prints.
     handle.join().expect("the length thread panicked");
 }

@@ -14,8 +14,9 @@
 //! Atomics and Locks' `park` example, this program ends.) Prefer a channel or a
 //! `Condvar` where one fits: they are built on the same idea.
 //!
-//! What to notice: the waiting thread's line comes after main's on every run,
-//! although which came first, `park` or `unpark`, changes from run to run.
+//! What to notice: the waiting thread's line comes after main's on every run, and
+//! the output is the same whichever came first, `park` or `unpark`, or whether the
+//! waiting thread parked at all.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread;

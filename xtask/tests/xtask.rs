@@ -35,8 +35,40 @@ fn xtask(args: &[&str]) -> assert_cmd::Command {
 }
 
 fn stdout_of(args: &[&str]) -> String {
-    let assert = xtask(args).assert().success();
+    stdout(&xtask(args).assert().success())
+}
+
+/// What a finished command printed on stdout.
+fn stdout(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+/// The example crates, in teaching order.
+fn crate_names() -> Vec<&'static str> {
+    examples().iter().map(|e| e.name.as_str()).collect()
+}
+
+/// The crates a demo ran, from its headers `▶ cargo run -p <crate>`.
+fn demo_headers(out: &str) -> Vec<&str> {
+    out.lines()
+        .filter_map(|line| line.strip_prefix("▶ cargo run -p "))
+        .collect()
+}
+
+/// A fresh folder for one test's files; the test removes it when done.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("a temp dir");
+    dir
+}
+
+/// A line of a table, split at its runs of two or more spaces.
+fn words(line: &str) -> Vec<String> {
+    line.split("  ")
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The task binary, `xtask-tasks`, which `cargo xtask compile-fail` runs through
@@ -99,7 +131,7 @@ fn a_wrong_command_line_exits_with_code_2_and_the_usage() {
 
 #[test]
 fn demo_of_an_unknown_crate_exits_with_code_2_and_names_the_crates() {
-    let crates: Vec<&str> = examples().iter().map(|e| e.name.as_str()).collect();
+    let crates = crate_names();
     xtask(&["demo", "threads", "nope"])
         .assert()
         .code(2)
@@ -113,27 +145,19 @@ fn demo_of_an_unknown_crate_exits_with_code_2_and_names_the_crates() {
 #[test]
 fn demo_runs_the_crates_it_is_given_once_each_in_teaching_order() {
     let out = stdout_of(&["demo", "mutex", "threads", "mutex"]);
-    let headers: Vec<&str> = out
-        .lines()
-        .filter_map(|line| line.strip_prefix("▶ cargo run -p "))
-        .collect();
-    assert_eq!(headers, ["threads", "mutex"], "{out}");
+    assert_eq!(demo_headers(&out), ["threads", "mutex"], "{out}");
 }
 
 #[test]
 fn demo_runs_every_crate_in_teaching_order_and_ends_with_a_summary() {
-    let crates: Vec<&str> = examples().iter().map(|e| e.name.as_str()).collect();
+    let crates = crate_names();
     let out = stdout_of(&["demo"]);
     // stdout is a pipe here: no escape codes.
     assert!(
         !out.contains('\x1b'),
         "escape codes in piped output:\n{out}"
     );
-    let headers: Vec<&str> = out
-        .lines()
-        .filter_map(|line| line.strip_prefix("▶ cargo run -p "))
-        .collect();
-    assert_eq!(headers, crates, "{out}");
+    assert_eq!(demo_headers(&out), crates, "{out}");
     let summary = out
         .split_once("\nSummary\n")
         .map(|(_, summary)| summary)
@@ -213,7 +237,7 @@ fn demo_timeline_shows_the_bounded_receiver_starting_after_its_pause() {
 #[test]
 fn every_compile_fail_case_fails_with_the_codes_it_names() {
     let assert = tasks(&["compile-fail"]).assert().success();
-    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let out = stdout(&assert);
     let mut cases = 0;
     for entry in fs::read_dir(root()).expect("the root is readable") {
         let dir = entry.expect("an entry").path().join("compile-fail");
@@ -232,8 +256,7 @@ fn every_compile_fail_case_fails_with_the_codes_it_names() {
 
 #[test]
 fn the_compile_fail_check_rejects_a_case_that_compiles_or_names_the_wrong_code() {
-    let dir = std::env::temp_dir().join(format!("xtask-test-{}", std::process::id()));
-    fs::create_dir_all(&dir).expect("a temp dir");
+    let dir = scratch("compile-fail");
     let compiles = dir.join("compiles.rs");
     fs::write(&compiles, "// error: E0373\nfn main() {}\n").expect("written");
     let wrong_code = dir.join("wrong_code.rs");
@@ -287,8 +310,7 @@ fn rustc() -> assert_cmd::Command {
 
 #[test]
 fn the_compile_fail_check_ignores_warnings_beside_the_expected_error() {
-    let dir = std::env::temp_dir().join(format!("xtask-warning-{}", std::process::id()));
-    fs::create_dir_all(&dir).expect("a temp dir");
+    let dir = scratch("warning");
     let case = dir.join("warning.rs");
     // An unused variable is a warning (code `unused_variables`), not an error.
     fs::write(
@@ -336,7 +358,7 @@ fn every_claim_in_the_readme_is_checked_by_a_test_or_file_that_exists() {
             let exists = if check.contains('/') {
                 root().join(check).is_file()
             } else {
-                tests.contains(&format!("fn {check}()"))
+                tests.contains(&format!("#[test]\nfn {check}()"))
             };
             assert!(
                 exists,
@@ -566,13 +588,6 @@ fn the_regimes_table_sets_each_wake_up_beside_the_same_with_the_cores_busy() {
     let lines: Vec<&str> = regimes.lines().collect();
     assert_eq!(lines.len(), 3, "{regimes}");
     assert!(lines[0].starts_with("operation (median)"), "{regimes}");
-    let words = |line: &str| {
-        line.split("  ")
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect::<Vec<_>>()
-    };
     assert_eq!(words(lines[1]), [table::SPAWN, "43.1 µs", "21.9 µs", "2.0"]);
     assert_eq!(
         words(lines[2]),
@@ -625,29 +640,28 @@ fn the_scaling_tables_show_each_series_with_its_ratio() {
     // The three tables, in order, each ends with a blank line.
     let parts: Vec<&str> = tables.split("\n\n").collect();
     assert_eq!(parts.len(), 4, "{tables}");
-    let words = |part: usize, start: &str| -> Vec<String> {
+    let words_of = |part: usize, start: &str| -> Vec<String> {
         let line = parts[part]
             .lines()
             .find(|line| line.trim_start().starts_with(start))
             .unwrap_or_else(|| panic!("no line {start:?}:\n{tables}"));
-        line.split("  ")
-            .map(str::trim)
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect()
+        words(line)
     };
     assert!(
         parts[0].starts_with("Starting N threads at once"),
         "{tables}"
     );
-    assert_eq!(words(0, "64 "), ["64", "2.11 ms", "33.0 µs", "1.1"]);
+    assert_eq!(words_of(0, "64 "), ["64", "2.11 ms", "33.0 µs", "1.1"]);
     assert_eq!(
-        words(1, "4 "),
+        words_of(1, "4 "),
         ["4", "60.0 ns", "6.0", "6.0 ns", "1.2", "0.2 ns", "0.7"]
     );
-    assert_eq!(words(2, "none "), ["none", "250 µs", "1.0", "██████████"]);
     assert_eq!(
-        words(2, "2 ").last().map(String::as_str),
+        words_of(2, "none "),
+        ["none", "250 µs", "1.0", "██████████"]
+    );
+    assert_eq!(
+        words_of(2, "2 ").last().map(String::as_str),
         Some("███████████████")
     );
     // No rows, no tables; only scaling rows (`cargo xtask bench scoped-threads`),
@@ -719,8 +733,7 @@ fn on_a_terminal(no_color: Option<&str>) -> String {
         Some(value) => script.env("NO_COLOR", value),
         None => script.env_remove("NO_COLOR"),
     };
-    let assert = script.assert().success();
-    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+    stdout(&script.assert().success())
 }
 
 #[test]

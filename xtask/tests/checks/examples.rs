@@ -14,7 +14,7 @@ use std::thread;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-use super::{TIMEOUT, root, rustc, stdout_of};
+use super::{TIMEOUT, root, rustc, scratch, stdout, stdout_of};
 
 /// The xtask's own knowledge of the workspace: the crates in teaching order, and
 /// how to build them in one `cargo build`.
@@ -104,10 +104,6 @@ pub fn examples() -> &'static [Example] {
             })
             .collect()
     })
-}
-
-fn stdout(assert: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
 }
 
 /// Runs `job` on every item, on as many threads as there are cores: each job runs
@@ -450,8 +446,7 @@ fn the_blocks_every_crate_shares_are_the_same_in_every_copy() {
 #[test]
 fn the_drift_check_names_the_copy_that_differs_and_the_one_to_copy() {
     // Three copies, one changed by one character: the two that agree are the reference.
-    let dir = std::env::temp_dir().join(format!("xtask-drift-{}", std::process::id()));
-    fs::create_dir_all(&dir).expect("a temp dir");
+    let dir = scratch("drift");
     let block = "// ---- the x: shared ----\nfn shared() {}\n// ---- end of the x ----\n";
     let files: Vec<String> = ["a.rs", "b.rs", "c.rs", "d.rs"]
         .iter()
@@ -502,7 +497,12 @@ fn every_example_crate_has_its_header_its_tests_and_one_file_per_section() {
             Err(_) => problems.push(format!("{name}/tests/{name}.rs: add the crate's tests")),
             Ok(tests) => {
                 for section in &example.sections {
-                    if !tests.contains(&format!("\"{}\"", section.name)) {
+                    // A call that runs it: `section("x")`, `.arg("x")` or `stdout_of(&["x"])`.
+                    let quoted = format!("\"{}\"", section.name);
+                    let runs_it = ["section(", "arg(", "stdout_of(&["]
+                        .iter()
+                        .any(|call| tests.contains(&format!("{call}{quoted}")));
+                    if !runs_it {
                         problems.push(format!(
                             "{name}/tests/{name}.rs: no test runs the section `{}`; add one",
                             section.name
