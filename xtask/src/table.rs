@@ -411,31 +411,32 @@ const fn term(row: &'static str, one: &'static str, many: &'static str) -> Term 
 }
 
 /// The comparisons, each `(a, b)`: "a costs N times b", or the other way round.
+/// The terms that several comparisons use, each named once.
+const SPAWN_TERM: Term = term(
+    SPAWN,
+    "starting and joining a thread",
+    "thread starts and joins",
+);
+const SEND_RECV_TERM: Term = term(
+    SEND_RECV,
+    "a channel send + recv on one thread",
+    "channel sends + recvs on one thread",
+);
+const ROUND_TRIP_TERM: Term = term(
+    ROUND_TRIP,
+    "a channel round trip to another thread",
+    "channel round trips to another thread",
+);
+const ARC_TERM: Term = term(ARC, "Arc::clone + drop", "Arc::clone + drops");
+const LOCK_TERM: Term = term(
+    LOCK,
+    "an uncontended Mutex lock + unlock",
+    "uncontended Mutex locks + unlocks",
+);
+
 const COMPARISONS: &[(Term, Term)] = &[
-    (
-        term(
-            SPAWN,
-            "starting and joining a thread",
-            "thread starts and joins",
-        ),
-        term(
-            SEND_RECV,
-            "a channel send + recv on one thread",
-            "channel sends + recvs on one thread",
-        ),
-    ),
-    (
-        term(
-            SPAWN,
-            "starting and joining a thread",
-            "thread starts and joins",
-        ),
-        term(
-            ROUND_TRIP,
-            "a channel round trip to another thread",
-            "channel round trips to another thread",
-        ),
-    ),
+    (SPAWN_TERM, SEND_RECV_TERM),
+    (SPAWN_TERM, ROUND_TRIP_TERM),
     (
         term(
             SPAWN_BUSY,
@@ -452,24 +453,9 @@ const COMPARISONS: &[(Term, Term)] = &[
         term(SCOPE, "a scoped thread", "scoped threads"),
         term(SPAWN, "a spawned thread", "spawned threads"),
     ),
+    (ROUND_TRIP_TERM, SEND_RECV_TERM),
     (
-        term(
-            ROUND_TRIP,
-            "a channel round trip to another thread",
-            "channel round trips to another thread",
-        ),
-        term(
-            SEND_RECV,
-            "a channel send + recv on one thread",
-            "channel sends + recvs on one thread",
-        ),
-    ),
-    (
-        term(
-            ROUND_TRIP,
-            "a channel round trip to another thread",
-            "channel round trips to another thread",
-        ),
+        ROUND_TRIP_TERM,
         term(
             ROUND_TRIP_BUSY,
             "a channel round trip with the other cores kept busy",
@@ -484,10 +470,7 @@ const COMPARISONS: &[(Term, Term)] = &[
         ),
         term(RENDEZVOUS, "a rendezvous hand-off", "rendezvous hand-offs"),
     ),
-    (
-        term(ARC, "Arc::clone + drop", "Arc::clone + drops"),
-        term(RC, "Rc::clone + drop", "Rc::clone + drops"),
-    ),
+    (ARC_TERM, term(RC, "Rc::clone + drop", "Rc::clone + drops")),
     (
         term(
             ARC_CONTENDED,
@@ -500,25 +483,14 @@ const COMPARISONS: &[(Term, Term)] = &[
             "Arc::clone + drops on one thread",
         ),
     ),
-    (
-        term(
-            LOCK,
-            "an uncontended Mutex lock + unlock",
-            "uncontended Mutex locks + unlocks",
-        ),
-        term(ARC, "Arc::clone + drop", "Arc::clone + drops"),
-    ),
+    (LOCK_TERM, ARC_TERM),
     (
         term(
             LOCK_CONTENDED,
             "a Mutex lock + unlock while another thread wants the same lock",
             "Mutex locks + unlocks while another thread wants the same lock",
         ),
-        term(
-            LOCK,
-            "an uncontended Mutex lock + unlock",
-            "uncontended Mutex locks + unlocks",
-        ),
+        LOCK_TERM,
     ),
     (
         term(
@@ -526,11 +498,7 @@ const COMPARISONS: &[(Term, Term)] = &[
             "an uncontended RwLock read + unlock",
             "uncontended RwLock reads + unlocks",
         ),
-        term(
-            LOCK,
-            "an uncontended Mutex lock + unlock",
-            "uncontended Mutex locks + unlocks",
-        ),
+        LOCK_TERM,
     ),
     (
         term(
