@@ -13,35 +13,25 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 #[cfg(not(unix))]
 use std::process::Stdio;
-use std::process::{Child, Command, ExitCode, ExitStatus};
+use std::process::{Child, Command, ExitStatus};
 use std::time::{Duration, Instant};
 
-use crate::workspace::{
-    BUILD_FAILED, Messages, built_binary, choose, example_crates, start_build, use_color,
-};
+use crate::workspace::{Messages, built_binary, choose, example_crates, start_build, use_color};
+use crate::{BUILD_FAILED, Error};
 
 /// One demo's crate, how it ended (or why it could not start), and how long it took.
 type Outcome<'a> = (&'a str, io::Result<ExitStatus>, Duration);
 
-pub fn run(args: &[String]) -> io::Result<ExitCode> {
+pub fn run(args: &[String]) -> Result<(), Error> {
     let timeline = args.iter().any(|arg| arg == "--timeline");
     let names: Vec<String> = args
         .iter()
         .filter(|arg| *arg != "--timeline")
         .cloned()
         .collect();
-    let chosen = match choose("demo", &names, example_crates(), "the example crates are") {
-        Ok(chosen) => chosen,
-        Err(code) => return Ok(code),
-    };
-
-    let (mut cargo, mut messages) = match start_build(&chosen) {
-        Ok(build) => build,
-        Err(error) => {
-            eprintln!("error: could not start cargo: {error}");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
+    let chosen =
+        choose("demo", &names, example_crates(), "the example crates are").map_err(Error::Usage)?;
+    let (mut cargo, mut messages) = start_build(&chosen).map_err(Error::no_cargo)?;
     let shown = show_demos(&chosen, &mut messages, timeline);
     // Whatever happened, even a closed stdout, read cargo's last messages and wait
     // for it, so that it is never left writing into a pipe nobody reads.
@@ -49,8 +39,7 @@ pub fn run(args: &[String]) -> io::Result<ExitCode> {
     let built = matches!(cargo.wait(), Ok(status) if status.success());
     let outcomes = shown?;
     if !built || outcomes.len() < chosen.len() {
-        eprintln!("error: {BUILD_FAILED}");
-        return Ok(ExitCode::FAILURE);
+        return Err(Error::Failed(BUILD_FAILED.to_owned()));
     }
     summary(&outcomes)
 }
@@ -92,7 +81,7 @@ fn show_demos<'a>(
     Ok(outcomes)
 }
 
-fn summary(outcomes: &[Outcome]) -> io::Result<ExitCode> {
+fn summary(outcomes: &[Outcome]) -> Result<(), Error> {
     let mut out = io::stdout().lock();
     writeln!(out, "\nSummary")?;
     let width = outcomes
@@ -117,10 +106,12 @@ fn summary(outcomes: &[Outcome]) -> io::Result<ExitCode> {
     }
     if failed == 0 {
         writeln!(out, "All {n} of {n} demos succeeded.", n = outcomes.len())?;
-        Ok(ExitCode::SUCCESS)
+        Ok(())
     } else {
-        writeln!(out, "{failed} of {} demos failed.", outcomes.len())?;
-        Ok(ExitCode::FAILURE)
+        let n = outcomes.len();
+        Err(Error::Failed(format!(
+            "{failed} of {n} demos failed; run `cargo run -p <crate>` to see one alone"
+        )))
     }
 }
 

@@ -1,83 +1,122 @@
-//! The project's task runner, `cargo xtask <task>` (see the matklad/cargo-xtask
+//! The project's task runner, `cargo xtask <task>` (the matklad/cargo-xtask
 //! pattern): plain Rust, std only, so running it needs nothing but the toolchain.
-//!
-//! - `cargo xtask demo [--timeline] [CRATE...]`: build the examples, run each.
-//! - `cargo xtask list`: every example crate with its sections.
-//! - `cargo xtask bench [CRATE...]`: what each primitive costs, how the costs grow
-//!   with the threads, and what the run shows, computed from its rows.
-//! - `cargo xtask compile-fail [FILE...]`: check that every `compile-fail/*.rs`
-//!   fails to compile with the error codes its first line names.
-//!
-//! `bench` and `compile-fail` live in a binary of their own, `xtask-tasks`
-//! (`src/tasks/`), built the first time one of them is asked for: `cargo xtask
-//! demo`, the first thing a newcomer runs, compiles only what the demo needs.
+//! Every task returns `Result<(), Error>`, and `main` alone turns an error into
+//! what the user sees and the exit code.
 
+mod bench;
+mod compile_fail;
+mod copies;
 mod demo;
+mod table;
 mod workspace;
 
-use std::env;
+use std::fs;
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
-use workspace::{
-    BUILD_FAILED, HELP, args, built_binary, cargo, example_crates, start_build, usage_error,
-};
+use workspace::{args, built_binary, example_crates, start_build};
+
+const HELP: &str = "\
+Usage: cargo xtask <TASK>
+
+Tasks:
+  demo [--timeline] [CRATE...]  build the example crates (one cargo build) and run
+                                each in teaching order as soon as it is built (all
+                                of them, or only those named), then a summary;
+                                --timeline prefixes every line with the time
+                                since that demo started
+  list                          every example crate with its sections and claims
+  bench [CRATE...]              run the crates' benchmarks (release build) and
+                                print what each primitive costs, the two regimes
+                                of a wake-up, how costs grow with the threads,
+                                and the conclusions the benches ask for
+  compile-fail [FILE...]        check that each compile-fail/*.rs (or each FILE)
+                                fails to compile with the error codes its first
+                                line names, e.g. `// error: E0373`
+  copies                        write every block that stays copied (the command
+                                line, send-sync's probe) from its source in common/
+
+Run `cargo test` for every test; it runs the compile-fail check too.
+";
+
+/// Why a task did not succeed.
+pub enum Error {
+    /// The command line was wrong: exit code 2, with the usage.
+    Usage(String),
+    /// A step failed: exit code 1, with what failed and what to do.
+    Failed(String),
+    /// Writing our own output failed; a closed stdout (`cargo xtask demo | head`)
+    /// means the reader has seen all they wanted: exit code 0.
+    Io(io::Error),
+}
+
+impl From<io::Error> for Error {
+    fn from(error: io::Error) -> Error {
+        Error::Io(error)
+    }
+}
+
+impl Error {
+    /// Cargo, which every task but `compile-fail` runs, could not be started.
+    fn no_cargo(error: io::Error) -> Error {
+        Error::Failed(format!("could not start cargo: {error}"))
+    }
+}
+
+/// What to say when cargo could not build the examples (its errors are above).
+const BUILD_FAILED: &str =
+    "`cargo build` of the examples failed; fix the errors above, then run this again";
 
 fn main() -> ExitCode {
     match task(&args()) {
-        Ok(code) => code,
-        // `cargo xtask demo | head`: the reader has seen all it wanted. Not a failure.
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(error) => {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Error::Usage(problem)) => {
+            eprint!("error: {problem}\n\n{HELP}");
+            ExitCode::from(2)
+        }
+        Err(Error::Failed(problem)) => {
+            eprintln!("error: {problem}");
+            ExitCode::FAILURE
+        }
+        Err(Error::Io(error)) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE
         }
     }
 }
 
-/// Runs the task the command line names. An error is one writing our own output;
-/// everything else ends in the exit code.
-fn task(args: &[String]) -> io::Result<ExitCode> {
+fn task(args: &[String]) -> Result<(), Error> {
     let (task, rest) = match args.split_first() {
         Some((task, rest)) => (task.as_str(), rest),
         None => ("--help", &[][..]),
     };
     // `cargo xtask <task> --help` is help too, whatever the task.
     if rest.iter().any(|arg| arg == "-h" || arg == "--help") {
-        write!(io::stdout(), "{HELP}")?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(write!(io::stdout(), "{HELP}")?);
     }
-    match task {
-        "-h" | "--help" | "help" => {
-            write!(io::stdout(), "{HELP}")?;
-            Ok(ExitCode::SUCCESS)
-        }
-        "demo" => demo::run(rest),
-        "list" if rest.is_empty() => list(),
-        "bench" | "compile-fail" => Ok(run_task(task, rest)),
-        "list" => Ok(usage_error("`list` takes no arguments")),
-        _ => Ok(usage_error(&format!("unknown task `{task}`"))),
+    match (task, rest) {
+        ("-h" | "--help" | "help", _) => Ok(write!(io::stdout(), "{HELP}")?),
+        ("demo", _) => demo::run(rest),
+        ("bench", _) => bench::run(rest),
+        ("compile-fail", _) => compile_fail::run(rest),
+        ("list", []) => list(),
+        ("copies", []) => write_copies(),
+        ("list" | "copies", _) => Err(Error::Usage(format!("`{task}` takes no arguments"))),
+        _ => Err(Error::Usage(format!("unknown task `{task}`"))),
     }
 }
 
 /// `cargo xtask list`: each crate's `--list`, under the command that runs it.
-fn list() -> io::Result<ExitCode> {
+fn list() -> Result<(), Error> {
     let crates = example_crates();
-    let (mut cargo, messages) = match start_build(&crates) {
-        Ok(build) => build,
-        Err(error) => {
-            eprintln!("error: could not start cargo: {error}");
-            return Ok(ExitCode::FAILURE);
-        }
-    };
-    let built: Vec<(String, PathBuf)> = messages
+    let (mut cargo, messages) = start_build(&crates).map_err(Error::no_cargo)?;
+    let built: Vec<_> = messages
         .map_while(Result::ok)
         .filter_map(|message| built_binary(&message))
         .collect();
     if !matches!(cargo.wait(), Ok(status) if status.success()) {
-        eprintln!("error: {BUILD_FAILED}");
-        return Ok(ExitCode::FAILURE);
+        return Err(Error::Failed(BUILD_FAILED.to_owned()));
     }
     let mut out = io::stdout().lock();
     for name in &crates {
@@ -93,51 +132,31 @@ fn list() -> io::Result<ExitCode> {
                 }
             }
             _ => {
-                eprintln!(
-                    "error: `{name} --list` failed; run `cargo run -p {name} -- --list` to see why"
-                );
-                return Ok(ExitCode::FAILURE);
+                return Err(Error::Failed(format!(
+                    "`{name} --list` failed; run `cargo run -p {name} -- --list` to see why"
+                )));
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
-/// Runs `xtask-tasks <task> <args>` through cargo (from the workspace root, like
-/// every command here), which builds it first if needed, and exits as it did. The
-/// file names `compile-fail` takes are made absolute first: they are relative to
-/// the directory the user is in.
-fn run_task(task: &str, args: &[String]) -> ExitCode {
-    let here = env::current_dir().unwrap_or_default();
-    let args = args.iter().map(|arg| {
-        if task == "compile-fail" && !arg.starts_with('-') {
-            here.join(arg).display().to_string()
-        } else {
-            arg.clone()
-        }
-    });
-    let status = cargo()
-        .args([
-            "run",
-            "--quiet",
-            "--package",
-            "xtask",
-            "--bin",
-            "xtask-tasks",
-            "--",
-            task,
-        ])
-        .args(args)
-        .status();
-    match status {
-        // A code outside 1..=255 (Windows has wider ones) still means failure.
-        Ok(status) => match status.code().map(u8::try_from) {
-            Some(Ok(code)) => ExitCode::from(code),
-            _ => ExitCode::FAILURE,
-        },
-        Err(error) => {
-            eprintln!("error: could not start cargo: {error}");
-            ExitCode::FAILURE
-        }
+/// `cargo xtask copies`: writes each file whose copies differ from their sources.
+fn write_copies() -> Result<(), Error> {
+    let root = workspace::project_root();
+    let found = copies::find(&root, &example_crates())
+        .map_err(|error| Error::Failed(format!("cannot write the copies: {error}")))?;
+    let mut out = io::stdout().lock();
+    for copies in found.iter().filter(|copies| copies.now != copies.written) {
+        fs::write(&copies.file, &copies.written)?;
+        let shown = copies.file.strip_prefix(&root).unwrap_or(&copies.file);
+        let sources = copies.sources.join(", ");
+        writeln!(out, "wrote {} from {sources}", shown.display())?;
     }
+    writeln!(
+        out,
+        "{} files hold copies, each as its source now",
+        found.len()
+    )?;
+    Ok(())
 }

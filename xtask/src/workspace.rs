@@ -1,40 +1,13 @@
-//! What the xtask's two binaries share: the workspace's layout and the
-//! command-line conventions. Each binary includes this file as a module (a
-//! library would be one more compile step before `cargo xtask demo` can start).
+//! The workspace as the xtask and its tests see it: where it is, its example crates
+//! in teaching order, and one `cargo build` of their binaries. `tests/xtask.rs`
+//! includes this file too.
 
 use std::env;
 use std::ffi::OsString;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Lines};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, ExitCode, Stdio};
-
-pub const HELP: &str = "\
-Usage: cargo xtask <TASK>
-
-Tasks:
-  demo [--timeline] [CRATE...]  build the example crates (one cargo build) and run
-                                each in teaching order as soon as it is built (all
-                                of them, or only those named), then a summary;
-                                --timeline prefixes every line with the time
-                                since that demo started
-  list                          every example crate with its sections and claims
-  bench [CRATE...]              run the crates' benchmarks (release build) and
-                                print what each primitive costs, the two regimes
-                                of a wake-up, how costs grow with the threads,
-                                and what the run shows, computed from its rows
-  compile-fail [FILE...]        check that each compile-fail/*.rs (or each FILE)
-                                fails to compile with the error codes its first
-                                line names, e.g. `// error: E0373`
-
-Run `cargo test` for every test; it runs the compile-fail check too.
-";
-
-/// Prints what was wrong and the usage on stderr; exit code 2, as every binary here.
-pub fn usage_error(problem: &str) -> ExitCode {
-    eprint!("error: {problem}\n\n{HELP}");
-    ExitCode::from(2)
-}
+use std::process::{Child, ChildStdout, Command, Stdio};
 
 /// The workspace root: this crate lives in `<root>/xtask`.
 pub fn project_root() -> PathBuf {
@@ -70,31 +43,27 @@ pub fn example_crates() -> Vec<String> {
 }
 
 /// The crates that `names` picks out of `known`, in `known`'s (teaching) order, or
-/// all of them when `names` is empty. An option or an unknown name is a usage error;
-/// `known_as` says what the valid names are, for the message.
+/// all of them when `names` is empty. An option or an unknown name is a usage
+/// error, returned as what was wrong; `known_as` says what the valid names are.
 pub fn choose(
     task: &str,
     names: &[String],
     known: Vec<String>,
     known_as: &str,
-) -> Result<Vec<String>, ExitCode> {
+) -> Result<Vec<String>, String> {
     if let Some(wrong) = names.iter().find(|name| !known.contains(name)) {
         let problem = if wrong.starts_with('-') {
             format!("unknown option `{wrong}` for `{task}`")
         } else {
             format!("unknown crate `{wrong}`; {known_as}: {}", known.join(", "))
         };
-        return Err(usage_error(&problem));
+        return Err(problem);
     }
     Ok(known
         .into_iter()
         .filter(|name| names.is_empty() || names.contains(name))
         .collect())
 }
-
-/// What to say when cargo could not build the examples (its errors are above).
-pub const BUILD_FAILED: &str =
-    "`cargo build` of the examples failed; fix the errors above, then run this again";
 
 /// The messages of a `cargo build` in progress, one JSON object a line.
 pub type Messages = Lines<BufReader<ChildStdout>>;
@@ -140,7 +109,7 @@ pub fn args() -> Vec<String> {
 }
 
 /// Bold headers only on a terminal, and never when `NO_COLOR` is set to anything
-/// non-empty (https://no-color.org).
+/// non-empty (<https://no-color.org>).
 pub fn use_color(is_terminal: bool, no_color: Option<OsString>) -> bool {
     is_terminal && no_color.is_none_or(|value| value.is_empty())
 }

@@ -1,7 +1,7 @@
-//! Tests of `cargo xtask` (every path of its command line) and the repository
-//! checks: the compile-fail cases, the README's claims table, and, in
-//! `checks/examples.rs`, every example crate's command line, section files and
-//! shared blocks.
+//! Tests of `cargo xtask` (every path of its command line, the compile-fail check,
+//! the bench report) and, in `checks/examples.rs`, the repository checks: every
+//! example crate's command line, section files and copied blocks, and the README
+//! and CHECKS.md that point at them.
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
@@ -17,7 +17,6 @@ use examples::examples;
 const TIMEOUT: Duration = Duration::from_secs(300);
 
 /// The benchmark table's pure functions (`cargo xtask bench`), tested directly.
-#[allow(dead_code)] // not every function is tested here
 #[path = "../src/table.rs"]
 mod table;
 
@@ -71,14 +70,6 @@ fn words(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// The task binary, `xtask-tasks`, which `cargo xtask compile-fail` runs through
-/// cargo: the tests run it directly, so no test builds anything.
-fn tasks(args: &[&str]) -> assert_cmd::Command {
-    let mut command = cargo_bin_cmd!("xtask-tasks");
-    command.args(args).timeout(TIMEOUT);
-    command
-}
-
 #[test]
 fn without_a_task_it_prints_the_tasks() {
     for args in [&[][..], &["--help"], &["-h"]] {
@@ -126,6 +117,25 @@ fn a_wrong_command_line_exits_with_code_2_and_the_usage() {
             .stdout("")
             .stderr(predicate::str::starts_with("error: "))
             .stderr(predicate::str::contains("Usage: cargo xtask <TASK>"));
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn every_task_ends_quietly_on_a_closed_stdout() {
+    let xtask = assert_cmd::cargo::cargo_bin!("xtask");
+    for task in ["list", "compile-fail", "demo threads", "copies"] {
+        // `head -c 0` closes the pipe at once; `pipefail` makes the xtask's exit the exit.
+        let script = format!("set -o pipefail; \"$0\" {task} | head -c 0");
+        assert_cmd::Command::new("bash")
+            .args(["-c", &script])
+            .arg(xtask)
+            .env("RUST_BACKTRACE", "1")
+            .timeout(TIMEOUT)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("panicked").not())
+            .stderr(predicate::str::contains("error").not());
     }
 }
 
@@ -236,7 +246,7 @@ fn demo_timeline_shows_the_bounded_receiver_starting_after_its_pause() {
 
 #[test]
 fn every_compile_fail_case_fails_with_the_codes_it_names() {
-    let assert = tasks(&["compile-fail"]).assert().success();
+    let assert = xtask(&["compile-fail"]).assert().success();
     let out = stdout(&assert);
     let mut cases = 0;
     for entry in fs::read_dir(root()).expect("the root is readable") {
@@ -279,7 +289,7 @@ fn the_compile_fail_check_rejects_a_case_that_compiles_or_names_the_wrong_code()
         .collect();
     let mut args = vec!["compile-fail"];
     args.extend(paths.iter().map(String::as_str));
-    tasks(&args)
+    xtask(&args)
         .assert()
         .failure()
         .stdout(predicate::str::contains(
@@ -318,404 +328,105 @@ fn the_compile_fail_check_ignores_warnings_beside_the_expected_error() {
         "// error: E0308\nfn main() { let unused = 1; let _x: i32 = \"text\"; }\n",
     )
     .expect("written");
-    tasks(&["compile-fail", &case.display().to_string()])
+    xtask(&["compile-fail", &case.display().to_string()])
         .assert()
         .success()
         .stdout(predicate::str::contains("warning.rs  (E0308)"));
     let _ = fs::remove_dir_all(&dir);
 }
 
+fn lines(text: &str) -> Vec<table::Line> {
+    text.lines().filter_map(table::parse).collect()
+}
+
+fn rows(text: &str) -> Vec<table::Row> {
+    let rows = lines(text).into_iter().filter_map(|line| match line {
+        table::Line::Row(row) => Some(row),
+        table::Line::Compare(..) => None,
+    });
+    rows.collect()
+}
+
+/// A bench's lines as `common/sampler.rs` prints them.
+const A_RUN: &str = "\
+send + recv                                          100.0 ns        90.0 ns       130.0 ns
+round trip                                          8000.0 ns      7000.0 ns     20000.0 ns
+round trip, other cores busy                        2000.0 ns      1900.0 ns      2500.0 ns
+scaling: counter: Mutex: 1                            20.0 ns        19.0 ns        22.0 ns
+scaling: counter: atomic: 1                            5.0 ns         4.0 ns         6.0 ns
+scaling: counter: Mutex: 2                            60.0 ns        50.0 ns        70.0 ns
+scaling: counter: atomic: 2                           10.0 ns         9.0 ns        12.0 ns
+compare  round trip  send + recv
+compare  send + recv  round trip, other cores busy
+compare  round trip  no such row
+costs of a crate (a line that is no row)
+";
+
 #[test]
-fn every_claim_in_the_readme_is_checked_by_a_test_or_file_that_exists() {
-    let readme = fs::read_to_string(root().join("README.md")).expect("README.md exists");
-    let table = readme
-        .split_once("## Every claim of the notes")
-        .and_then(|(_, rest)| rest.split("\n## ").next())
-        .expect("README.md has the section `## Every claim of the notes, and what checks it`");
-    let mut tests = String::new();
-    for example in examples() {
-        let name = &example.name;
-        tests += &fs::read_to_string(root().join(name).join("tests").join(format!("{name}.rs")))
-            .unwrap_or_default();
-    }
-    let rows: Vec<&str> = table
-        .lines()
-        .filter(|line| line.starts_with("| ") && !line.starts_with("| claim of the notes"))
-        .collect();
-    assert!(rows.len() > 20, "the claims table is missing:\n{table}");
-    for row in rows {
-        let checks = row
-            .trim_end_matches('|')
-            .rsplit('|')
-            .next()
-            .unwrap_or_default();
-        let named: Vec<&str> = checks.split('`').skip(1).step_by(2).collect();
-        assert!(
-            !named.is_empty(),
-            "this claim names no check; add one:\n{row}"
-        );
-        for check in named {
-            let exists = if check.contains('/') {
-                root().join(check).is_file()
-            } else {
-                tests.contains(&format!("#[test]\nfn {check}()"))
-            };
-            assert!(
-                exists,
-                "README.md names the check `{check}`, which does not exist; fix the row:\n{row}"
-            );
-        }
-    }
+fn the_cost_table_shows_every_plain_row_against_the_cheapest() {
+    let table = table::cost_table(&rows(A_RUN));
+    let got: Vec<Vec<String>> = table.lines().map(words).collect();
+    assert_eq!(
+        got,
+        [
+            [
+                "operation",
+                "median",
+                "fastest tenth",
+                "slowest tenth",
+                "× cheapest"
+            ],
+            ["send + recv", "100 ns", "90.0 ns", "130 ns", "1.0"],
+            ["round trip", "8.00 µs", "7.00 µs", "20.0 µs", "80"],
+        ],
+        "{table}"
+    );
 }
 
 #[test]
-fn a_benchmark_row_parses_and_other_lines_do_not() {
-    let line = "channel round trip to another thread     6480.0 ns   4236.0 ns   6991.0 ns  23:51 24:3062 25:2";
-    let row = table::parse(line).expect("a row");
-    assert_eq!(row.operation, "channel round trip to another thread");
-    assert_eq!((row.median, row.fast, row.slow), (6480.0, 4236.0, 6991.0));
-    assert_eq!(row.buckets, [(23, 51), (24, 3062), (25, 2)]);
-    // Without buckets, too; a bucket that is not `k:count` is no row.
-    let row =
-        table::parse("Rc::clone + drop, one thread   0.5 ns   0.4 ns   0.6 ns").expect("a row");
-    assert!(row.buckets.is_empty());
-    assert!(table::parse("Rc::clone + drop   0.5 ns   0.4 ns   0.6 ns  -4:12 x").is_none());
-    assert!(table::parse("costs of arc (cargo bench -p arc)").is_none());
-    assert!(table::parse("operation  median  fastest tenth  slowest tenth  × cheapest").is_none());
+fn the_regimes_set_each_wake_up_beside_the_same_with_the_cores_busy() {
+    let regimes = table::regimes(&rows(A_RUN));
+    let got: Vec<Vec<String>> = regimes.lines().skip(1).map(words).collect();
+    assert_eq!(
+        got,
+        [["round trip", "8.00 µs", "2.00 µs", "4.0"]],
+        "{regimes}"
+    );
 }
 
 #[test]
-fn numbers_have_one_decimal_below_100_and_none_above() {
-    assert_eq!(table::round(61234.7), "61235");
-    assert_eq!(table::round(12.345), "12.3");
-    assert_eq!(table::round(1.26), "1.3");
+fn a_scaling_table_has_a_line_per_x_and_a_column_per_series() {
+    let scaling = table::scaling_tables(&rows(A_RUN));
+    let got: Vec<Vec<String>> = scaling.lines().map(words).collect();
+    assert_eq!(
+        got[..3],
+        [
+            vec!["counter", "Mutex", "atomic"],
+            vec!["1", "20.0 ns (1.0×)", "5.0 ns (1.0×)"],
+            vec!["2", "60.0 ns (3.0×)", "10.0 ns (2.0×)"],
+        ],
+        "{scaling}"
+    );
+}
+
+#[test]
+fn a_conclusion_is_computed_from_the_run_and_left_out_without_its_rows() {
+    assert_eq!(
+        table::conclusions(&lines(A_RUN)),
+        [
+            "round trip (8.00 µs) costs 80× send + recv (100 ns).",
+            "send + recv (100 ns) costs less than round trip, other cores busy (0.1×) in this run (2.00 µs).",
+        ]
+    );
 }
 
 #[test]
 fn times_are_shown_in_their_unit_with_three_significant_digits() {
-    assert_eq!(table::duration(0.52), "0.5 ns");
-    assert_eq!(table::duration(28.74), "28.7 ns");
-    assert_eq!(table::duration(598.4), "598 ns");
-    assert_eq!(table::duration(6_648.0), "6.65 µs");
-    assert_eq!(table::duration(43_111.0), "43.1 µs");
-    assert_eq!(table::duration(1_254_000.0), "1.25 ms");
-    assert_eq!(table::ratio(1501.7), "1502");
-    assert_eq!(table::ratio(7.18), "7.2");
-}
-
-/// A row with every sample at `median`, and no buckets.
-fn row(operation: &str, median: f64) -> table::Row {
-    table::Row {
-        operation: operation.to_owned(),
-        median,
-        fast: median,
-        slow: median,
-        buckets: Vec::new(),
-    }
-}
-
-/// The rows of a run, fixed, so that the wording is tested without timing anything.
-fn a_run() -> Vec<table::Row> {
-    let mut rows = vec![
-        row(table::SPAWN, 43_100.0),
-        row(table::SPAWN_BUSY, 21_900.0),
-        row(table::SCOPE, 41_800.0),
-        row(table::SEND_RECV, 28.7),
-        row(table::ROUND_TRIP, 6_000.0),
-        row(table::ROUND_TRIP_BUSY, 4_500.0),
-        row(table::SYNC_1, 12_000.0),
-        row(table::RENDEZVOUS, 6_300.0),
-        row(table::RC, 0.5),
-        row(table::ARC, 9.0),
-        row(table::ARC_CONTENDED, 27.0),
-        row(table::ADD_CONTENDED, 11.5),
-        row(table::LOCK, 10.0),
-        row(table::LOCK_CONTENDED, 40.0),
-        row(table::READ, 10.5),
-    ];
-    for (n, per_thread) in [(1, 30_000.0), (4, 26_000.0), (16, 27_000.0), (64, 33_000.0)] {
-        rows.push(row(
-            &format!("scaling: threads at once: spawn + join: {n}"),
-            per_thread,
-        ));
-    }
-    for (t, mutex, atomic, counts) in [
-        (1, 10.0, 4.8, 0.3),
-        (2, 30.0, 7.2, 0.2),
-        (4, 60.0, 6.0, 0.2),
-    ] {
-        rows.push(row(&format!("scaling: counter: Mutex: {t}"), mutex));
-        rows.push(row(
-            &format!("scaling: counter: atomic fetch_add: {t}"),
-            atomic,
-        ));
-        rows.push(row(
-            &format!("scaling: counter: per-thread counts: {t}"),
-            counts,
-        ));
-    }
-    for (threads, time) in [(0, 250_000.0), (1, 280_000.0), (2, 170_000.0)] {
-        rows.push(row(
-            &format!("scaling: chunks: sum of squares: {threads}"),
-            time,
-        ));
-    }
-    rows
-}
-
-fn conclusions_of(rows: &[table::Row]) -> Vec<String> {
-    let rows: Vec<&table::Row> = rows.iter().collect();
-    table::conclusions(&rows, 2)
-}
-
-/// The sentence that starts with `start`, or a failure that shows them all.
-fn sentence<'a>(said: &'a [String], start: &str) -> &'a str {
-    said.iter()
-        .find(|sentence| sentence.starts_with(start))
-        .unwrap_or_else(|| panic!("no sentence starts with {start:?}:\n{}", said.join("\n")))
-}
-
-#[test]
-fn the_conclusions_take_their_numbers_from_the_rows() {
-    let said = conclusions_of(&a_run());
-    for expected in [
-        "Starting and joining a thread (43.1 µs) costs as much as 1502 channel sends + recvs on one thread (28.7 ns each).",
-        "Starting and joining a thread (43.1 µs) costs 7.2 times a channel round trip to another thread (6.00 µs).",
-        "Starting and joining a thread with the other cores kept busy (21.9 µs) costs 4.9 times a channel round trip to another thread with the other cores kept busy (4.50 µs).",
-        "A scoped thread (41.8 µs) costs about as much as a spawned thread (43.1 µs).",
-        "A channel round trip to another thread (6.00 µs) costs 1.3 times a channel round trip with the other cores kept busy (4.50 µs).",
-        "A message through sync_channel(1) (12.0 µs) costs 1.9 times a rendezvous hand-off (6.30 µs).",
-        "Arc::clone + drop (9.0 ns) costs as much as 18 Rc::clone + drops (0.5 ns each).",
-        "A Mutex lock + unlock while another thread wants the same lock (40.0 ns) costs 4.0 times an uncontended Mutex lock + unlock (10.0 ns).",
-        "An uncontended RwLock read + unlock (10.5 ns) costs about as much as an uncontended Mutex lock + unlock (10.0 ns).",
-        "A contended Mutex lock + unlock (40.0 ns) costs 3.5 times a contended AtomicU64::fetch_add (11.5 ns).",
-        "Starting 64 threads at once costs 33.0 µs per thread, 1.1 times the cost with 1 (30.0 µs): the cost of starting threads grows in proportion to their number.",
-        "A counter bumped by 4 threads on 2 cores, against 1, costs per bump: Mutex 60.0 ns against 10.0 ns (6.0 times), atomic fetch_add 6.0 ns against 4.8 ns (1.2 times), per-thread counts 0.2 ns against 0.3 ns (0.7 times).",
-        "Parallel chunks on 2 threads run 1.5 times as fast as on the calling thread alone (170 µs against 250 µs).",
-    ] {
-        assert!(
-            said.iter().any(|sentence| sentence == expected),
-            "not said: {expected}\nsaid:\n{}",
-            said.join("\n")
-        );
-    }
-}
-
-#[test]
-fn a_conclusion_whose_row_is_missing_is_left_out() {
-    let mut run = a_run();
-    let said = conclusions_of(&run);
-    run.retain(|row| row.operation != table::ROUND_TRIP);
-    let without = conclusions_of(&run);
-    // Exactly the sentences that read the round trip are gone; the others stay as
-    // they were, the busy round trip's among them.
-    let reads_it = |sentence: &&String| {
-        sentence
-            .to_lowercase()
-            .contains("a channel round trip to another thread (")
-    };
-    assert_eq!(said.iter().filter(reads_it).count(), 3, "{said:#?}");
-    let kept: Vec<&String> = said.iter().filter(|sentence| !reads_it(sentence)).collect();
-    assert_eq!(without.iter().collect::<Vec<_>>(), kept);
-    // Without the scaling rows, their sentences go too.
-    run.retain(|row| !row.operation.starts_with("scaling: "));
-    let without = conclusions_of(&run);
-    assert!(
-        !without.iter().any(|s| s.contains("threads at once")
-            || s.contains("per bump")
-            || s.contains("chunks")),
-        "{without:#?}"
-    );
-}
-
-#[test]
-fn a_comparison_that_does_not_hold_is_said_the_other_way_round() {
-    // The issue's run: spawn 35 µs, round trip 57 µs; Arc::clone 15 times an Rc's.
-    let mut run = a_run();
-    for row in &mut run {
-        match row.operation.as_str() {
-            table::SPAWN => row.median = 35_000.0,
-            table::ROUND_TRIP => row.median = 57_000.0,
-            table::ARC => row.median = 14.9,
-            table::RC => row.median = 1.0,
-            _ => {}
-        }
-    }
-    let said = conclusions_of(&run);
-    assert_eq!(
-        sentence(
-            &said,
-            "A channel round trip to another thread (57.0 µs) costs "
-        ),
-        "A channel round trip to another thread (57.0 µs) costs 1.6 times starting and joining a thread (35.0 µs)."
-    );
-    assert!(
-        !said.iter().any(
-            |s| s.starts_with("Starting and joining a thread (35.0 µs) costs")
-                && s.contains("round trip")
-        ),
-        "{said:#?}"
-    );
-    assert_eq!(
-        sentence(&said, "Arc::clone + drop (14.9 ns)"),
-        "Arc::clone + drop (14.9 ns) costs as much as 15 Rc::clone + drops (1.0 ns each)."
-    );
-    // A scaling table that shrinks per thread is said so.
-    let mut run = a_run();
-    for row in &mut run {
-        if row.operation == "scaling: threads at once: spawn + join: 64" {
-            row.median = 15_000.0;
-        }
-    }
-    let said = conclusions_of(&run);
-    assert!(
-        sentence(&said, "Starting 64 threads").ends_with(
-            "0.5 times the cost with 1 (30.0 µs): the cost of starting threads grows more slowly than their number: they start on several cores at once."
-        ),
-        "{said:#?}"
-    );
-    assert!(
-        !said.iter().any(|s| s.contains("several times")),
-        "{said:#?}"
-    );
-}
-
-#[test]
-fn the_regimes_table_sets_each_wake_up_beside_the_same_with_the_cores_busy() {
-    let run = a_run();
-    let rows: Vec<&table::Row> = run.iter().collect();
-    let regimes = table::regimes(&rows);
-    let lines: Vec<&str> = regimes.lines().collect();
-    assert_eq!(lines.len(), 3, "{regimes}");
-    assert!(lines[0].starts_with("operation (median)"), "{regimes}");
-    assert_eq!(words(lines[1]), [table::SPAWN, "43.1 µs", "21.9 µs", "2.0"]);
-    assert_eq!(
-        words(lines[2]),
-        [table::ROUND_TRIP, "6.00 µs", "4.50 µs", "1.3"]
-    );
-    // The busy rows are left out of the table of costs, as are the scaling rows.
-    let costs = table::cost_table(&rows);
-    assert!(
-        !costs.contains(table::BUSY) && !costs.contains("scaling"),
-        "{costs}"
-    );
-    assert!(costs.contains(table::ROUND_TRIP), "{costs}");
-}
-
-#[test]
-fn a_histogram_shows_where_the_samples_gather_and_two_peaks_as_two_regimes() {
-    let mut round_trip = row(table::ROUND_TRIP, 40_000.0);
-    // 4.1 µs (k = 24) and 45 µs (k = 31); a few stragglers too few to show.
-    round_trip.buckets = vec![(24, 500), (25, 100), (31, 400), (40, 1)];
-    let mut busy = row(table::ROUND_TRIP_BUSY, 4_500.0);
-    busy.buckets = vec![(24, 900), (25, 100)];
-    let mut rc = row(table::RC, 0.5);
-    rc.buckets = vec![(-2, 1000)];
-    let rows = [&round_trip, &busy, &rc];
-    let shown = table::histograms(&rows);
-    let lines: Vec<&str> = shown.lines().collect();
-    assert_eq!(lines.len(), 4, "{shown}");
-    // The axis: 1 ns is two columns in (0.5 ns is the first), 1 µs twenty more.
-    let start = lines[0].find("1 ns").expect("the axis") - 2;
-    assert_eq!(lines[0][start..].find("1 µs"), Some(22), "{shown}");
-    let column = |line: &str, k: i32| line[start..].chars().nth((k + 2) as usize);
-    assert_eq!(column(lines[1], 24), Some('█'), "{shown}");
-    assert_eq!(column(lines[1], 31), Some('▇'), "{shown}");
-    assert_eq!(column(lines[1], 40), Some('·'), "{shown}");
-    assert!(lines[1].ends_with("peaks near 4.9 µs, 55 µs"), "{shown}");
-    // The busy row, right after its own, is named for what differs; one peak, no list.
-    assert!(
-        lines[2].starts_with("  the same, other cores busy "),
-        "{shown}"
-    );
-    assert!(!lines[2].contains("peaks"), "{shown}");
-    assert_eq!(column(lines[3], -2), Some('█'), "{shown}");
-}
-
-#[test]
-fn the_scaling_tables_show_each_series_with_its_ratio() {
-    let run = a_run();
-    let rows: Vec<&table::Row> = run.iter().collect();
-    let tables = table::scaling_tables(&rows);
-    // The three tables, in order, each ends with a blank line.
-    let parts: Vec<&str> = tables.split("\n\n").collect();
-    assert_eq!(parts.len(), 4, "{tables}");
-    let words_of = |part: usize, start: &str| -> Vec<String> {
-        let line = parts[part]
-            .lines()
-            .find(|line| line.trim_start().starts_with(start))
-            .unwrap_or_else(|| panic!("no line {start:?}:\n{tables}"));
-        words(line)
-    };
-    assert!(
-        parts[0].starts_with("Starting N threads at once"),
-        "{tables}"
-    );
-    assert_eq!(words_of(0, "64 "), ["64", "2.11 ms", "33.0 µs", "1.1"]);
-    assert_eq!(
-        words_of(1, "4 "),
-        ["4", "60.0 ns", "6.0", "6.0 ns", "1.2", "0.2 ns", "0.7"]
-    );
-    assert_eq!(
-        words_of(2, "none "),
-        ["none", "250 µs", "1.0", "██████████"]
-    );
-    assert_eq!(
-        words_of(2, "2 ").last().map(String::as_str),
-        Some("███████████████")
-    );
-    // No rows, no tables; only scaling rows (`cargo xtask bench scoped-threads`),
-    // no table of costs and no histograms.
-    assert_eq!(table::scaling_tables(&[]), "");
-    let scaling_only: Vec<&table::Row> = rows
-        .iter()
-        .copied()
-        .filter(|row| row.operation.starts_with("scaling: "))
+    let shown: Vec<String> = [0.54, 28.71, 598.2, 6_650.0, 1_250_000.0]
+        .into_iter()
+        .map(table::duration)
         .collect();
-    assert_eq!(table::cost_table(&scaling_only), "");
-    assert_eq!(table::histograms(&scaling_only), "");
-    assert_eq!(table::regimes(&scaling_only), "");
-}
-
-#[test]
-fn every_row_the_conclusions_read_is_printed_by_a_benchmark() {
-    let benches: Vec<(String, String)> = examples()
-        .iter()
-        .filter_map(|example| {
-            let file = format!("{}/benches/costs.rs", example.name);
-            Some((file.clone(), fs::read_to_string(root().join(&file)).ok()?))
-        })
-        .collect();
-    let printed_by = |text: &str| benches.iter().find(|(_, bench)| bench.contains(text));
-    // The sampler names a row measured again with the cores busy as the table expects.
-    assert!(
-        printed_by(&format!("\"{{name}}{}\"", table::BUSY)).is_some(),
-        "the sampler no longer names its busy rows `<name>{}`; change table::BUSY to match",
-        table::BUSY
-    );
-    for name in table::READS {
-        let (base, busy) = match name.strip_suffix(table::BUSY) {
-            Some(base) => (base, true),
-            None => (*name, false),
-        };
-        let Some((file, bench)) = printed_by(&format!("\"{base}\"")) else {
-            panic!(
-                "xtask/src/table.rs draws a conclusion from the row `{base}`, which no \
-                 benches/costs.rs prints; rename it in table.rs to the benchmark's name"
-            );
-        };
-        assert!(
-            !busy || bench.contains("bench_cores_busy("),
-            "xtask/src/table.rs reads `{name}`, but {file} measures nothing with the cores busy"
-        );
-    }
-    for (table, series) in table::SERIES {
-        let key = format!("scaling: {table}: {series}: ");
-        assert!(
-            printed_by(&key).is_some(),
-            "xtask/src/table.rs shows the scaling series `{key}<x>`, which no benches/costs.rs prints"
-        );
-    }
+    assert_eq!(shown, ["0.5 ns", "28.7 ns", "598 ns", "6.65 µs", "1.25 ms"]);
 }
 
 /// Runs `xtask demo send-sync` on a terminal (a pseudo-terminal from `script`, in

@@ -194,6 +194,7 @@ fn every_crate_runs_its_sections_in_list_order_each_under_its_header() {
 fn every_crate_answers_a_wrong_command_line_with_its_usage_and_exit_code_2() {
     for example in examples() {
         let first = &example.sections[0].name;
+        #[cfg_attr(not(unix), allow(unused_mut))] // only unix can make a non-UTF-8 argument
         let mut wrong: Vec<Vec<OsString>> = vec![
             vec!["nope".into()],
             vec!["--bogus".into()],
@@ -374,107 +375,66 @@ fn every_section_file_builds_alone_and_prints_what_its_section_prints() {
     });
 }
 
-/// A block fenced by two marker lines, markers included; `None` if `text` lacks them.
-fn fenced<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let from = text.find(start)?;
-    let to = text[from..].find(end)? + from + end.len();
-    Some(&text[from..to])
-}
+/// The blocks that stay copied: `cargo xtask copies` writes them from `common/`.
+#[path = "../../src/copies.rs"]
+mod copies;
 
-/// Checks that every file in `files` holds the block fenced by `start` and `end`,
-/// the same in each. The copy most files agree on is the reference; every other is
-/// named with what to do.
-fn same_block_everywhere(what: &str, files: &[String], start: &str, end: &str) -> Vec<String> {
-    let texts: Vec<String> = files
+fn crate_list() -> Vec<String> {
+    examples()
         .iter()
-        .map(|file| fs::read_to_string(root().join(file)).unwrap_or_default())
-        .collect();
-    let blocks: Vec<Option<&str>> = texts.iter().map(|text| fenced(text, start, end)).collect();
-    let agreeing = |block: &Option<&str>| blocks.iter().filter(|other| *other == block).count();
-    let Some(reference) = (0..files.len())
-        .filter(|&i| blocks[i].is_some())
-        .max_by_key(|&i| (agreeing(&blocks[i]), std::cmp::Reverse(i)))
-    else {
-        return vec![format!(
-            "no file holds {what} between `{start}` and `{end}`"
-        )];
-    };
-    let mut problems = Vec::new();
-    for (file, block) in files.iter().zip(&blocks) {
-        let from = &files[reference];
-        match block {
-            None => problems.push(format!(
-                "{file}: {what} is missing (from `{start}` to `{end}`); copy it from {from}"
-            )),
-            Some(block) if *block != blocks[reference].unwrap_or_default() => problems.push(
-                format!("{file}: {what} differs from {from}; copy it from there"),
-            ),
-            Some(_) => {}
-        }
-    }
-    problems
+        .map(|example| example.name.clone())
+        .collect()
 }
 
 #[test]
-fn the_blocks_every_crate_shares_are_the_same_in_every_copy() {
-    // One path per crate; `benches/costs.rs` only where the crate has a benchmark.
-    let per_crate = |path: fn(&str) -> String| -> Vec<String> {
-        examples()
+fn every_copied_block_is_as_its_source() {
+    let found = copies::find(&root(), &crate_list()).expect("the section files are readable");
+    let mut problems: Vec<String> = found
+        .iter()
+        .filter(|copies| copies.now != copies.written)
+        .map(|copies| {
+            format!(
+                "{}: a block differs from its source ({}); run `cargo xtask copies`",
+                copies
+                    .file
+                    .strip_prefix(root())
+                    .unwrap_or(&copies.file)
+                    .display(),
+                copies.sources.join(", ")
+            )
+        })
+        .collect();
+    for name in crate_list() {
+        let main = root().join(&name).join("src/main.rs");
+        if !found
             .iter()
-            .map(|example| path(&example.name))
-            .collect()
-    };
-    let mains = per_crate(|name| format!("{name}/src/main.rs"));
-    let tests = per_crate(|name| format!("{name}/tests/{name}.rs"));
-    let mut samplers = per_crate(|name| format!("{name}/benches/costs.rs"));
-    samplers.retain(|file| root().join(file).is_file());
-    let probes = section_files(|example| example.name == "send-sync");
-    let mut problems = Vec::new();
-    for (what, files, block) in [
-        ("the command-line block", &mains, "the command line"),
-        ("the test-helpers block", &tests, "the test helpers"),
-        ("the sampler block", &samplers, "the sampler"),
-        ("the probe block", &probes, "the probe"),
-    ] {
-        let start = format!("// ---- {block}: ");
-        let end = format!("// ---- end of {block} ----");
-        problems.extend(same_block_everywhere(what, files, &start, &end));
+            .any(|copies| copies.file == main && copies.sources == ["common/cli.rs"])
+        {
+            problems.push(format!(
+                "{name}/src/main.rs: holds no copy of common/cli.rs between its markers"
+            ));
+        }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
-fn the_drift_check_names_the_copy_that_differs_and_the_one_to_copy() {
-    // Three copies, one changed by one character: the two that agree are the reference.
-    let dir = scratch("drift");
-    let block = "// ---- the x: shared ----\nfn shared() {}\n// ---- end of the x ----\n";
-    let files: Vec<String> = ["a.rs", "b.rs", "c.rs", "d.rs"]
-        .iter()
-        .map(|name| dir.join(name).display().to_string())
-        .collect();
-    fs::write(&files[0], block).expect("written");
-    fs::write(&files[1], block.replace("{}", "{ }")).expect("written");
-    fs::write(&files[2], block).expect("written");
-    fs::write(&files[3], "fn other() {}\n").expect("written");
-    let problems = same_block_everywhere(
-        "the x block",
-        &files,
-        "// ---- the x: ",
-        "// ---- end of the x ----",
-    );
-    assert_eq!(
-        problems,
-        [
-            format!(
-                "{}: the x block differs from {}; copy it from there",
-                files[1], files[0]
-            ),
-            format!(
-                "{}: the x block is missing (from `// ---- the x: ` to `// ---- end of the x ----`); copy it from {}",
-                files[3], files[0]
-            ),
-        ]
-    );
+fn the_copies_task_writes_a_drifted_copy_back_from_its_source() {
+    let dir = scratch("copies");
+    fs::create_dir_all(dir.join("common")).expect("a folder");
+    fs::create_dir_all(dir.join("a/src")).expect("a folder");
+    fs::write(dir.join("common/x.rs"), "fn shared() {}\n").expect("written");
+    let copy = |body: &str| {
+        format!(
+            "fn before() {{}}\n// ---- the x: written from common/x.rs by `cargo xtask copies` ----\n\
+             {body}// ---- end of the x ----\nfn after() {{}}\n"
+        )
+    };
+    fs::write(dir.join("a/src/main.rs"), copy("fn shared() { }\n")).expect("written");
+    let found = copies::find(&dir, &["a".to_owned()]).expect("readable");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].sources, ["common/x.rs"]);
+    assert_eq!(found[0].written, copy("fn shared() {}\n"));
     let _ = fs::remove_dir_all(&dir);
 }
 
@@ -489,7 +449,7 @@ fn every_example_crate_has_its_header_its_tests_and_one_file_per_section() {
         let main = fs::read_to_string(dir.join("src/main.rs")).unwrap_or_default();
         if !main.starts_with("//! ") {
             problems.push(format!(
-                "{name}/src/main.rs: start it with a `//!` overview: the sections in order, how to run them"
+                "{name}/src/main.rs: start it with a `//!` that introduces the crate"
             ));
         }
         let tests = fs::read_to_string(dir.join("tests").join(format!("{name}.rs")));
@@ -497,9 +457,9 @@ fn every_example_crate_has_its_header_its_tests_and_one_file_per_section() {
             Err(_) => problems.push(format!("{name}/tests/{name}.rs: add the crate's tests")),
             Ok(tests) => {
                 for section in &example.sections {
-                    // A call that runs it: `section("x")`, `.arg("x")` or `stdout_of(&["x"])`.
+                    // A call that runs it: `section("x")`, `.arg("x")` or `run(&["x"])`.
                     let quoted = format!("\"{}\"", section.name);
-                    let runs_it = ["section(", "arg(", "stdout_of(&["]
+                    let runs_it = ["section(", "arg(", "run(&["]
                         .iter()
                         .any(|call| tests.contains(&format!("{call}{quoted}")));
                     if !runs_it {
@@ -545,25 +505,86 @@ fn every_example_crate_has_its_header_its_tests_and_one_file_per_section() {
 }
 
 #[test]
-fn the_readme_lists_every_section_with_its_command_and_the_file_to_copy() {
+fn the_readme_lists_every_section_with_a_link_to_its_file_and_its_claim() {
     let readme = fs::read_to_string(root().join("README.md")).expect("README.md exists");
     let mut problems = Vec::new();
     for example in examples() {
+        let heading = format!("\n### {}\n", example.name);
+        let Some((_, part)) = readme.split_once(&heading) else {
+            problems.push(format!("README.md: add the heading `### {}`", example.name));
+            continue;
+        };
+        let part = part.split("\n#").next().unwrap_or_default();
         for section in &example.sections {
-            let command = format!("`cargo run -p {} -- {}`", example.name, section.name);
-            let file = example.file_of(section);
-            let row = readme
+            let line = format!(
+                "[{}]({}): {}",
+                section.name,
+                example.file_of(section),
+                section.claim
+            );
+            if !part
                 .lines()
-                .find(|line| line.starts_with('|') && line.contains(&command));
-            match row {
-                None => problems.push(format!(
-                    "README.md does not list the section `{}` of {}; add a row with {command} to the section table",
+                .any(|l| l.starts_with("- ") && l.ends_with(&line))
+            {
+                problems.push(format!(
+                    "README.md does not list the section `{}` under `### {}`; add the line `- {line}`",
                     section.name, example.name
-                )),
-                Some(row) if !row.contains(&format!("({file})")) => problems.push(format!(
-                    "README.md: the row of {command} does not link the file to copy; add [{file}]({file}) to it"
-                )),
-                Some(_) => {}
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn checks_md_names_for_every_section_checks_that_exist() {
+    let checks = fs::read_to_string(root().join("CHECKS.md")).expect("CHECKS.md exists");
+    let mut tests = String::new();
+    for example in examples() {
+        let name = &example.name;
+        let file = root().join(name).join("tests").join(format!("{name}.rs"));
+        tests += &fs::read_to_string(file).unwrap_or_default();
+    }
+    let rows: Vec<&str> = checks
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains("]("))
+        .collect();
+    let mut problems = Vec::new();
+    for row in &rows {
+        let checked_by = row
+            .trim_end_matches('|')
+            .rsplit('|')
+            .next()
+            .unwrap_or_default();
+        let named: Vec<&str> = checked_by.split('`').skip(1).step_by(2).collect();
+        if named.is_empty() {
+            problems.push(format!(
+                "CHECKS.md: this row names no check; add one:\n{row}"
+            ));
+        }
+        for check in named {
+            let exists = if check.contains('/') {
+                root().join(check).is_file()
+            } else {
+                tests.contains(&format!("fn {check}("))
+            };
+            if !exists {
+                problems.push(format!(
+                    "CHECKS.md names `{check}`, which does not exist:\n{row}"
+                ));
+            }
+        }
+    }
+    for example in examples() {
+        for section in &example.sections {
+            let link = format!("]({})", example.file_of(section));
+            if !rows.iter().any(|row| row.contains(&link)) {
+                problems.push(format!(
+                    "CHECKS.md has no row for `{} {}`; add one linking {}",
+                    example.name,
+                    section.name,
+                    example.file_of(section)
+                ));
             }
         }
     }

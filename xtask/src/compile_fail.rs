@@ -9,19 +9,23 @@
 use std::env;
 use std::ffi::OsString;
 use std::fs;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Stdio};
+use std::process::{Child, Command, Stdio};
 
-use crate::workspace::{example_crates, project_root, usage_error};
+use crate::Error;
+use crate::workspace::{example_crates, project_root};
 
 /// Checks the cases named by `files`, or every case of every example crate.
-pub fn run(files: &[String]) -> ExitCode {
+pub fn run(files: &[String]) -> Result<(), Error> {
     for file in files {
         if file.starts_with('-') {
-            return usage_error(&format!("unknown option `{file}` for `compile-fail`"));
+            return Err(Error::Usage(format!(
+                "unknown option `{file}` for `compile-fail`"
+            )));
         }
         if !Path::new(file).is_file() {
-            return usage_error(&format!("`{file}` is not a file"));
+            return Err(Error::Usage(format!("`{file}` is not a file")));
         }
     }
     let root = project_root();
@@ -31,15 +35,26 @@ pub fn run(files: &[String]) -> ExitCode {
         files.iter().map(PathBuf::from).collect()
     };
     if paths.is_empty() {
-        eprintln!("error: no compile-fail cases under {}", root.display());
-        return ExitCode::FAILURE;
+        return Err(Error::Failed(format!(
+            "no compile-fail cases under {}",
+            root.display()
+        )));
     }
     let out_dir = env::temp_dir().join(format!("xtask-compile-fail-{}", std::process::id()));
-    if let Err(error) = fs::create_dir_all(&out_dir) {
-        eprintln!("error: cannot create {}: {error}", out_dir.display());
-        return ExitCode::FAILURE;
+    fs::create_dir_all(&out_dir)
+        .map_err(|error| Error::Failed(format!("cannot create {}: {error}", out_dir.display())))?;
+    let verdicts = check(paths, &root, &out_dir);
+    let _ = fs::remove_dir_all(&out_dir);
+    match verdicts? {
+        0 => Ok(()),
+        failures => Err(Error::Failed(format!(
+            "{failures} compile-fail case(s) failed; fix the case or its first line (`// error: E....`)"
+        ))),
     }
+}
 
+/// Compiles every case at once and prints each verdict in order; returns how many failed.
+fn check(paths: Vec<PathBuf>, root: &Path, out_dir: &Path) -> io::Result<usize> {
     // Read every first line, and start rustc on every case whose first line is
     // sound, all at once: the cases are independent.
     let mut started = Vec::new();
@@ -52,9 +67,10 @@ pub fn run(files: &[String]) -> ExitCode {
     }
 
     // Then collect the verdicts, in order.
+    let mut out = io::stdout().lock();
     let mut failures = 0;
     for (path, expected, compiling) in started {
-        let shown = path.strip_prefix(&root).unwrap_or(&path).display();
+        let shown = path.strip_prefix(root).unwrap_or(&path).display();
         let header_is_sound = expected.is_ok();
         let verdict = match (expected, compiling) {
             (Err(problem), _) => Err(problem),
@@ -62,25 +78,17 @@ pub fn run(files: &[String]) -> ExitCode {
             (Ok(_), _) => Err("could not run rustc".to_owned()),
         };
         match verdict {
-            Ok(codes) => println!("ok      {shown}  ({codes})"),
+            Ok(codes) => writeln!(out, "ok      {shown}  ({codes})")?,
             Err(problem) => {
                 failures += 1;
-                println!("FAILED  {shown}: {problem}");
+                writeln!(out, "FAILED  {shown}: {problem}")?;
                 if header_is_sound {
-                    print_rustc_said(&path, &out_dir);
+                    writeln!(out, "{}", rustc_said(&path, out_dir))?;
                 }
             }
         }
     }
-    let _ = fs::remove_dir_all(&out_dir);
-    if failures == 0 {
-        ExitCode::SUCCESS
-    } else {
-        eprintln!(
-            "error: {failures} compile-fail case(s) failed; fix the case or its first line (`// error: E....`)"
-        );
-        ExitCode::FAILURE
-    }
+    Ok(failures)
 }
 
 /// Waits for rustc. The case passes if it failed to compile with every expected
@@ -186,15 +194,15 @@ fn rustc(case: &Path, out: &Path, error_format: &str) -> Command {
     command
 }
 
-/// Compiles the case again with rustc's human error format and prints what it said.
-fn print_rustc_said(case: &Path, out_dir: &Path) {
+/// Compiles the case again with rustc's human error format: what it said, indented.
+fn rustc_said(case: &Path, out_dir: &Path) -> String {
     match rustc(case, &out_dir.join("human"), "human").output() {
-        Ok(output) if output.stderr.is_empty() => println!("        (rustc printed nothing)"),
-        Ok(output) => {
-            for line in String::from_utf8_lossy(&output.stderr).lines() {
-                println!("        {line}");
-            }
-        }
-        Err(error) => println!("        (could not run rustc: {error})"),
+        Ok(output) if output.stderr.is_empty() => "        (rustc printed nothing)".to_owned(),
+        Ok(output) => String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .map(|line| format!("        {line}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Err(error) => format!("        (could not run rustc: {error})"),
     }
 }

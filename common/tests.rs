@@ -1,0 +1,121 @@
+//! The helpers every example crate's tests use: one file, included by each
+//! `tests/<crate>.rs` with `#[path = "../../common/tests.rs"] mod common;`.
+//! `cargo_bin_cmd!()` runs the binary of the crate that includes it.
+
+#![allow(dead_code)] // each crate's tests use the parts they need
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use std::time::Duration;
+
+/// Far more than any section needs: a deadlock fails the test instead of hanging it.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How many times a racy section runs per test: 5, a smoke run; a soak is
+/// `EXAMPLE_RUNS=200 cargo test`.
+pub fn runs() -> usize {
+    std::env::var("EXAMPLE_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5)
+}
+
+/// One run of this crate's binary that succeeded within `TIMEOUT`.
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(args: &[&str]) -> Run {
+    let assert = cargo_bin_cmd!()
+        .args(args)
+        .timeout(TIMEOUT)
+        .assert()
+        .success();
+    let output = assert.get_output();
+    Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// A section's lines after its header, and its stderr.
+pub struct Section {
+    pub lines: Vec<String>,
+    pub stderr: String,
+}
+
+/// Runs one section and checks that its first line is its header.
+pub fn section(name: &str) -> Section {
+    let Run { stdout, stderr } = run(&[name]);
+    let mut blocks = blocks(&stdout);
+    assert!(
+        blocks.len() == 1 && blocks[0].0 == name && stdout.starts_with("=== "),
+        "the output should be the header of `{name}`, then its lines:\n{stdout}"
+    );
+    let (_, lines) = blocks.remove(0);
+    Section { lines, stderr }
+}
+
+/// The output cut at its header lines `=== <name>: <claim> ===`: each section's name
+/// and the lines that stand between its header and the next.
+pub fn blocks(stdout: &str) -> Vec<(String, Vec<String>)> {
+    let mut blocks: Vec<(String, Vec<String>)> = Vec::new();
+    for line in stdout.lines() {
+        let header = line
+            .strip_prefix("=== ")
+            .filter(|_| line.ends_with(" ==="))
+            .and_then(|rest| rest.split_once(": "));
+        match (header, blocks.last_mut()) {
+            (Some((name, _)), _) => blocks.push((name.to_owned(), Vec::new())),
+            (None, Some((_, lines))) => lines.push(line.to_owned()),
+            (None, None) => panic!("a line before the first header:\n{stdout}"),
+        }
+    }
+    blocks
+}
+
+/// What checks one section's lines (after its header); it panics with them on failure.
+pub type Check = fn(&[String]);
+
+/// Runs every section at once, and checks that each one's lines stand in its own block,
+/// in `--list` order, and pass its section's check: a thread that printed after the
+/// next section's header would fail it.
+pub fn each_section_ends_before_the_next(checks: &[(&str, Check)]) {
+    let listed: Vec<String> = run(&["--list"])
+        .stdout
+        .lines()
+        .filter_map(|line| Some(line.split_once("  ")?.0.to_owned()))
+        .collect();
+    let checked: Vec<&str> = checks.iter().map(|(name, _)| *name).collect();
+    assert_eq!(
+        checked, listed,
+        "every section in --list order needs its check"
+    );
+    let stdout = run(&[]).stdout;
+    let blocks = blocks(&stdout);
+    let names: Vec<&str> = blocks.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names, checked,
+        "one header per section, in order:\n{stdout}"
+    );
+    for ((_, lines), (_, check)) in blocks.iter().zip(checks) {
+        check(lines);
+    }
+}
+
+/// The lines, one a line, for a failure message.
+pub fn show(lines: &[String]) -> String {
+    lines.join("\n")
+}
+
+/// The position of the one line equal to `wanted`, with the lines on failure.
+pub fn position(lines: &[String], wanted: &str) -> usize {
+    let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == wanted).collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected `{wanted}` exactly once in:\n{}",
+        show(lines)
+    );
+    found[0]
+}

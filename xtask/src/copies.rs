@@ -1,0 +1,77 @@
+//! `cargo xtask copies`: the blocks that stay copied, written from their one source.
+//! A copy stands between two marker lines,
+//! `// ---- <what>: written from common/<file> by `cargo xtask copies` ----` and
+//! `// ---- end of <what> ----`, and what stands between them is `common/<file>`,
+//! byte for byte. A maintainer edits the source and runs the task; `tests/xtask.rs`,
+//! which includes this file, fails naming the task when a copy differs.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One file that holds copies: its text now, and its text with every copy written.
+pub struct Copies {
+    pub file: PathBuf,
+    pub now: String,
+    pub written: String,
+    /// The sources of its copies, `common/<file>`.
+    pub sources: Vec<String>,
+}
+
+/// Every file of the crates' `src/` folders that holds a copy.
+pub fn find(root: &Path, crates: &[String]) -> io::Result<Vec<Copies>> {
+    let mut found = Vec::new();
+    for name in crates {
+        let mut files: Vec<PathBuf> = fs::read_dir(root.join(name).join("src"))?
+            .filter_map(|entry| Some(entry.ok()?.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+            .collect();
+        files.sort();
+        for file in files {
+            let now = fs::read_to_string(&file)?;
+            let (written, sources) = write_copies(root, &now)?;
+            if !sources.is_empty() {
+                found.push(Copies {
+                    file,
+                    now,
+                    written,
+                    sources,
+                });
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// `text` with each block between markers replaced by its source, and the sources.
+fn write_copies(root: &Path, text: &str) -> io::Result<(String, Vec<String>)> {
+    let (mut written, mut sources, mut rest) = (String::new(), Vec::new(), text);
+    while let Some((what, source, after)) = next_marker(rest) {
+        let end = format!("// ---- end of {what} ----");
+        let Some(at) = after.find(&end) else {
+            let problem = format!("a `{what}` block without its line `{end}`");
+            return Err(io::Error::new(io::ErrorKind::InvalidData, problem));
+        };
+        written += &rest[..rest.len() - after.len()];
+        written += &fs::read_to_string(root.join(&source))?;
+        sources.push(source);
+        rest = &after[at..];
+    }
+    Ok((written + rest, sources))
+}
+
+/// The next start marker in `text`: what it copies, its source, and the text after it.
+fn next_marker(text: &str) -> Option<(&str, String, &str)> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        at += line.len();
+        let Some(named) = line.trim_end().strip_prefix("// ---- ") else {
+            continue;
+        };
+        if let Some((what, rest)) = named.split_once(": written from ") {
+            let source = rest.split_once(" by `cargo xtask copies`")?.0;
+            return Some((what, source.to_owned(), &text[at..]));
+        }
+    }
+    None
+}
