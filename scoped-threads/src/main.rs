@@ -1,34 +1,18 @@
 //! # Scoped threads: threads that borrow from the function that starts them
 //!
 //! A thread from `thread::spawn` may outlive the function that started it, so its
-//! closure may not borrow that function's locals (`move` hands them over instead).
-//! `thread::scope` is the other way: every thread spawned in the scope is joined
-//! before `scope` returns, so those threads may borrow the caller's locals, under
-//! the usual borrowing rules. The sections, in teaching order, one file each:
+//! closure may not borrow that function's locals. Every thread spawned in a
+//! `thread::scope` is joined before `scope` returns, so those threads may borrow the
+//! caller's locals, under the usual borrowing rules, and hand values and panics back.
 //!
-//! 1. `borrow-locals` (`borrow_locals.rs`): the notes' example, a scoped thread
-//!    reading a local `String`.
-//! 2. `many-readers` (`many_readers.rs`): any number of threads may borrow the same
-//!    data at once.
-//! 3. `one-writer` (`one_writer.rs`): or one thread may borrow it mutably (E0499,
-//!    E0502 when the rules are broken).
-//! 4. `scope-joins-all` (`scope_joins_all.rs`): `scope` returns only after every
-//!    thread in it has finished.
-//! 5. `handles-return-values` (`handles_return_values.rs`): a scoped `join` hands
-//!    back the thread's value.
-//! 6. `parallel-chunks` (`parallel_chunks.rs`), beyond the notes: a slice split into
-//!    one chunk per core, each chunk worked on by a scoped thread that borrows it,
-//!    the partial results combined.
-//!
-//! Each section file is a whole program: copy it into a project's `src/main.rs`.
-//! Run them here with `cargo run -p scoped-threads` (every section),
-//! `cargo run -p scoped-threads -- <section>` (one),
-//! `cargo run -p scoped-threads -- --list`.
+//! Each section is a whole program in `src/<section>.rs`: copy it into a project's
+//! `src/main.rs`. `cargo run -p scoped-threads -- --list` names them.
 
 mod borrow_locals;
 mod handles_return_values;
 mod many_readers;
 mod one_writer;
+mod panic_in_scope;
 mod parallel_chunks;
 mod scope_joins_all;
 
@@ -60,13 +44,18 @@ const SECTIONS: &[Section] = &[
         run: handles_return_values::main,
     },
     Section {
+        name: "panic-in-scope",
+        claim: "a scoped thread's panic is not lost: the scope panics, or join hands it back",
+        run: panic_in_scope::main,
+    },
+    Section {
         name: "parallel-chunks",
         claim: "one chunk per core, each borrowed by a scoped thread, gives the sequential result",
         run: parallel_chunks::main,
     },
 ];
 
-// ---- the command line: the same in every example crate (xtask/tests checks it) ----
+// ---- the command line: written from common/cli.rs by `cargo xtask copies` ----
 
 use std::env;
 use std::process::ExitCode;
