@@ -1,28 +1,17 @@
-//! # OS threads: `spawn`, `join`, panics, `move`, and a main that does not wait
+//! # OS threads: start them, wait for them, and what they keep to themselves
 //!
-//! Every Rust thread is an operating-system thread, started with
-//! `std::thread::spawn`. The sections, in teaching order, one file each:
-//!
-//! 1. `join-returns-value` (`join_returns_value.rs`): `join` waits for the thread
-//!    and returns its closure's value.
-//! 2. `panic-stays-in-its-thread` (`panic_stays_in_its_thread.rs`): a panic stops
-//!    only its own thread; `join` hands back the payload.
-//! 3. `move-closure` (`move_closure.rs`): a spawned closure may not borrow locals
-//!    (E0373); `move` hands them over.
-//! 4. `park-unpark` (`park_unpark.rs`), beyond the notes: a thread parks until
-//!    another sets a flag and unparks it; `park` sits in a loop that re-checks the flag.
-//! 5. `main-does-not-wait` (`main_does_not_wait.rs`): the notes' example; the
-//!    process ends when `main` returns. It runs last, because it ends the process.
-//!
-//! Each section file is a whole program: copy it into a project's `src/main.rs`.
-//! Run them here with `cargo run -p threads` (every section),
-//! `cargo run -p threads -- <section>` (one), `cargo run -p threads -- --list`.
+//! Every Rust thread is an operating-system thread, started with `thread::spawn` or a
+//! `thread::Builder` and waited for with `join`. Each section is one file in `src/`, a
+//! whole program to copy into a project's `src/main.rs`. `cargo run -p threads` runs
+//! every section, `cargo run -p threads -- <section>` one, and `-- --list` lists them.
 
+mod builder;
 mod join_returns_value;
 mod main_does_not_wait;
 mod move_closure;
 mod panic_stays_in_its_thread;
 mod park_unpark;
+mod thread_local;
 
 /// Every section in teaching order. `main-does-not-wait` is last: it ends the process.
 const SECTIONS: &[Section] = &[
@@ -42,6 +31,16 @@ const SECTIONS: &[Section] = &[
         run: move_closure::main,
     },
     Section {
+        name: "builder",
+        claim: "a Builder names a thread, which its panic message shows, and sets its stack size",
+        run: builder::main,
+    },
+    Section {
+        name: "thread-local",
+        claim: "each thread has its own copy of a thread_local!: no thread sees another's changes",
+        run: thread_local::main,
+    },
+    Section {
         name: "park-unpark",
         claim: "a thread parks until another sets a flag and unparks it, in either order",
         run: park_unpark::main,
@@ -53,7 +52,7 @@ const SECTIONS: &[Section] = &[
     },
 ];
 
-// ---- the command line: the same in every example crate (xtask/tests checks it) ----
+// ---- the command line: written from common/cli.rs by `cargo xtask copies` ----
 
 use std::env;
 use std::process::ExitCode;

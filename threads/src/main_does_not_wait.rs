@@ -11,14 +11,11 @@ use std::thread;
 use std::time::Duration;
 
 pub fn main() {
-    // Nobody joins this thread, and it would sleep for an hour. It does not keep
-    // the process alive: the process ends a few milliseconds from now.
     thread::spawn(|| {
         thread::sleep(Duration::from_secs(60 * 60));
         println!("Sleeping thread: an hour has passed");
     });
     println!("Main thread: started a thread that waits an hour before it prints; nobody joins it");
-    // Nobody joins this one either: it counts for as long as the process lives.
     thread::spawn(|| {
         for i in 1..10 {
             println!("Count in thread: {i}!");
