@@ -1,29 +1,19 @@
-//! # Channels: `mpsc::channel`, many producers, disconnection, and an unbounded queue
+//! # Channels: `mpsc`, sending values from thread to thread
 //!
 //! A channel has two ends: a `Sender` that puts values in and a `Receiver` that takes
 //! them out, in the order they were sent. `mpsc` means multiple producer, single
-//! consumer: the `Sender` can be cloned, the `Receiver` cannot (E0599). The sections,
-//! in teaching order, one file each:
-//!
-//! 1. `notes-example` (`notes_example.rs`): the notes' example; `send(10)`,
-//!    `send(20)`, two `recv`s, then a cloned `Sender` sends `30`.
-//! 2. `many-producers` (`many_producers.rs`): every message arrives once, each
-//!    producer's in order; the loop ends with the last `Sender`.
-//! 3. `disconnection` (`disconnection.rs`): `recv` fails once every `Sender` is
-//!    gone; `send` fails, handing the value back, once the `Receiver` is.
-//! 4. `unbounded` (`unbounded.rs`): the notes' unbounded example; `send` never
-//!    waits, so the sender is joined before main receives anything.
-//! 5. `worker-pool` (`worker_pool.rs`), beyond the notes: an offline link checker.
-//!    A fixed pool of workers shares one job queue; results come back on a second
-//!    channel; dropping the pool's `Sender` and joining every worker shuts it down.
+//! consumer: the `Sender` can be cloned, the `Receiver` cannot. Here are the notes'
+//! examples, then what programs built on channels need: a worker pool, stopping a
+//! worker, waiting with a deadline, and replies.
 //!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
-//! Run them here with `cargo run -p channels` (every section),
-//! `cargo run -p channels -- <section>` (one), `cargo run -p channels -- --list`.
 
 mod disconnection;
+mod join_with_deadline;
 mod many_producers;
 mod notes_example;
+mod reply_channel;
+mod stop_a_worker;
 mod unbounded;
 mod worker_pool;
 
@@ -41,7 +31,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "disconnection",
-        claim: "recv fails once every Sender is gone; send fails, handing the value back, once the Receiver is",
+        claim: "recv fails once every Sender is gone; send fails once the Receiver is, returning the value",
         run: disconnection::main,
     },
     Section {
@@ -50,13 +40,28 @@ const SECTIONS: &[Section] = &[
         run: unbounded::main,
     },
     Section {
+        name: "stop-a-worker",
+        claim: "a worker blocked in recv stops when the last Sender drops; a flag cannot wake it",
+        run: stop_a_worker::main,
+    },
+    Section {
+        name: "join-with-deadline",
+        claim: "a thread's done message and recv_timeout give join a deadline",
+        run: join_with_deadline::main,
+    },
+    Section {
+        name: "reply-channel",
+        claim: "a request that carries its own reply Sender is answered to the client that asked",
+        run: reply_channel::main,
+    },
+    Section {
         name: "worker-pool",
-        claim: "a pool of workers shares one job queue and shuts down by dropping its Sender and joining them",
+        claim: "a pool shares one job queue, survives a panicking job, and joins every worker on drop",
         run: worker_pool::main,
     },
 ];
 
-// ---- the command line: the same in every example crate (xtask/tests checks it) ----
+// ---- the command line: written from common/cli.rs by `cargo xtask copies` ----
 
 use std::env;
 use std::process::ExitCode;

@@ -1,71 +1,13 @@
-//! Tests of the `channels` binary's real output. Each asserts only what holds under
-//! every interleaving; racy sections run `EXAMPLE_RUNS` times (default 5).
+//! Tests of the `channels` binary's real output. Each checker asserts what holds under
+//! every interleaving; racy sections run `runs()` times.
 
-// ---- the test helpers: the same in every example crate's tests (xtask/tests checks it) ----
+#[path = "../../common/tests.rs"]
+mod common;
+use common::*;
 
-use assert_cmd::cargo::cargo_bin_cmd;
-use std::time::Duration;
+use std::collections::BTreeSet;
 
-/// Far more than any section needs: a deadlock fails the test instead of hanging it.
-const TIMEOUT: Duration = Duration::from_secs(10);
-
-/// How many times a racy section runs per test (default 5); raise it for a soak
-/// with `EXAMPLE_RUNS=200 cargo test`.
-#[allow(dead_code)] // a crate whose sections start no threads has nothing racy
-fn runs() -> usize {
-    std::env::var("EXAMPLE_RUNS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(5)
-}
-
-/// Runs this crate's binary with `args`, checks that it succeeded within `TIMEOUT`,
-/// and returns its stdout.
-fn stdout_of(args: &[&str]) -> String {
-    let assert = cargo_bin_cmd!()
-        .args(args)
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
-}
-
-/// Runs one section and returns its stdout lines after the header.
-fn section(name: &str) -> Vec<String> {
-    let stdout = stdout_of(&[name]);
-    let mut lines = stdout.lines().map(str::to_owned);
-    let header = lines.next().unwrap_or_default();
-    assert!(
-        header.starts_with(&format!("=== {name}: ")) && header.ends_with(" ==="),
-        "the first line should be the header of `{name}`:\n{stdout}"
-    );
-    lines.collect()
-}
-
-/// The position of the one line equal to `wanted`, with the whole output on failure.
-fn position(lines: &[String], wanted: &str) -> usize {
-    let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == wanted).collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "expected `{wanted}` exactly once in:\n{}",
-        lines.join("\n")
-    );
-    found[0]
-}
-
-// ---- end of the test helpers ----
-
-/// The `PRODUCERS` and `MESSAGES` of many_producers.rs.
-const PRODUCERS: usize = 3;
-const MESSAGES: usize = 4;
-
-/// The `UNBOUNDED_MESSAGES` of unbounded.rs: the notes' `1..10`.
-const UNBOUNDED_MESSAGES: usize = 9;
-
-#[test]
-fn the_notes_example_receives_10_and_20_then_30_from_the_cloned_sender() {
-    let lines = section("notes-example");
+fn notes_example_is_right(lines: &[String]) {
     assert_eq!(
         lines,
         ["Received: Ok(10)", "Received: Ok(20)", "Received: Ok(30)"]
@@ -73,284 +15,287 @@ fn the_notes_example_receives_10_and_20_then_30_from_the_cloned_sender() {
 }
 
 #[test]
+fn the_notes_example_receives_10_and_20_then_30_from_the_cloned_sender() {
+    notes_example_is_right(&section("notes-example").lines);
+}
+
+/// The `PRODUCERS` and `MESSAGES` of many_producers.rs.
+const PRODUCERS: usize = 3;
+const MESSAGES: usize = 4;
+
+fn many_producers_are_right(lines: &[String]) {
+    let (last, received) = lines.split_last().expect("many-producers printed nothing");
+    assert_eq!(
+        *last,
+        format!(
+            "Main: the loop ended after {} messages: every Sender is gone",
+            PRODUCERS * MESSAGES
+        ),
+        "{}",
+        show(lines)
+    );
+    // Each list must be exactly 1..=MESSAGES: a lost, repeated or reordered message fails.
+    let mut by_producer = vec![Vec::new(); PRODUCERS];
+    for line in received {
+        let (message, producer) = line
+            .strip_prefix("Main: got message ")
+            .and_then(|rest| rest.split_once(" from producer "))
+            .and_then(|(m, p)| Some((m.parse::<usize>().ok()?, p.parse::<usize>().ok()?)))
+            .filter(|(_, p)| (1..=PRODUCERS).contains(p))
+            .unwrap_or_else(|| panic!("unexpected line `{line}` in:\n{}", show(lines)));
+        by_producer[producer - 1].push(message);
+    }
+    let sent: Vec<usize> = (1..=MESSAGES).collect();
+    assert!(
+        by_producer.iter().all(|messages| *messages == sent),
+        "a producer's messages are missing or out of order:\n{}",
+        show(lines)
+    );
+}
+
+#[test]
 fn every_producers_messages_arrive_exactly_once_and_in_the_order_sent() {
     for _ in 0..runs() {
-        let lines = section("many-producers");
-        let output = lines.join("\n");
-        let (last, received) = lines
-            .split_last()
-            .unwrap_or_else(|| panic!("no output:\n{output}"));
-        // The loop ended (it did not hang until the timeout), and its closing line
-        // stands after every received line, with the count it computed.
-        assert_eq!(
-            last,
-            &format!(
-                "Main: the loop ended after {} messages: every Sender is gone",
-                PRODUCERS * MESSAGES
-            ),
-            "the last line should close the receiving loop:\n{output}"
-        );
-        // Each producer's messages, in the order main received them: each list must
-        // be exactly 1..=MESSAGES, so a lost, repeated or reordered message fails.
-        let mut by_producer = vec![Vec::new(); PRODUCERS + 1];
-        for line in received {
-            let (message, producer) = line
-                .strip_prefix("Main: got message ")
-                .and_then(|rest| rest.split_once(" from producer "))
-                .and_then(|(m, p)| Some((m.parse::<usize>().ok()?, p.parse::<usize>().ok()?)))
-                .unwrap_or_else(|| panic!("unexpected line `{line}` in:\n{output}"));
-            assert!(
-                (1..=PRODUCERS).contains(&producer),
-                "no producer {producer}:\n{output}"
-            );
-            by_producer[producer].push(message);
-        }
-        for (producer, messages) in by_producer.iter().enumerate().skip(1) {
-            let sent: Vec<usize> = (1..=MESSAGES).collect();
-            assert_eq!(
-                messages, &sent,
-                "producer {producer}'s messages are missing or out of order:\n{output}"
-            );
-        }
+        many_producers_are_right(&section("many-producers").lines);
     }
 }
 
-#[test]
-fn recv_fails_once_every_sender_is_gone_after_the_buffered_value() {
-    let lines = section("disconnection");
+fn disconnection_is_right(lines: &[String]) {
     assert_eq!(
-        lines.get(..2),
-        Some(
-            &[
-                "Received: Ok(1)".to_owned(),
-                "Received: Err(RecvError)".to_owned()
-            ][..]
-        ),
-        "{}",
-        lines.join("\n")
+        lines,
+        [
+            "Received: Ok(1)",
+            "Received: Err(RecvError)",
+            "Sent: Err(SendError { .. })",
+            "The value came back: \"an undelivered letter\"",
+        ]
     );
 }
 
 #[test]
-fn send_fails_once_the_receiver_is_gone_and_hands_the_value_back() {
-    let lines = section("disconnection");
-    assert_eq!(
-        lines.get(2..),
-        Some(
-            &[
-                "Sent: Err(SendError { .. })".to_owned(),
-                "The value came back: \"an undelivered letter\"".to_owned()
-            ][..]
-        ),
-        "{}",
-        lines.join("\n")
-    );
+fn recv_fails_after_the_last_value_and_send_fails_handing_the_value_back() {
+    disconnection_is_right(&section("disconnection").lines);
+}
+
+/// The `MESSAGES` of unbounded.rs: the notes' `1..10`.
+const UNBOUNDED: usize = 9;
+
+fn unbounded_is_right(lines: &[String]) {
+    // Its whole output is ordered: the sender is joined before main receives.
+    let id = lines
+        .first()
+        .and_then(|line| line.split_once(": "))
+        .map(|(id, _)| id)
+        .filter(|id| id.starts_with("ThreadId("))
+        .unwrap_or_else(|| panic!("the sender does not speak first:\n{}", show(lines)));
+    let mut expected: Vec<String> = (1..=UNBOUNDED)
+        .map(|i| format!("{id}: sent Message {i}"))
+        .collect();
+    expected.push(format!("{id}: done"));
+    expected.extend((1..=UNBOUNDED).map(|i| format!("Main: got Message {i}")));
+    assert_eq!(lines, expected);
 }
 
 #[test]
 fn the_unbounded_sender_finishes_every_send_before_main_receives_anything() {
     for _ in 0..runs() {
-        let lines = section("unbounded");
-        let output = lines.join("\n");
-        let first_got = lines
-            .iter()
-            .position(|line| line.starts_with("Main: got "))
-            .unwrap_or_else(|| panic!("main received nothing:\n{output}"));
-        let (sender, main) = lines.split_at(first_got);
-
-        // Before the first `got`: every `sent` line in order, then `done`, all from
-        // one thread, in the notes' `{thread_id:?}: ...` format.
-        let thread_id = sender
-            .first()
-            .and_then(|line| line.split_once(": "))
-            .map(|(id, _)| id)
-            .unwrap_or_else(|| panic!("no sender line before the first got:\n{output}"));
-        assert!(thread_id.starts_with("ThreadId("), "{output}");
-        let mut expected: Vec<String> = (1..=UNBOUNDED_MESSAGES)
-            .map(|i| format!("{thread_id}: sent Message {i}"))
-            .collect();
-        expected.push(format!("{thread_id}: done"));
-        assert_eq!(
-            sender, expected,
-            "the sender's lines do not all come, in order, before the first got:\n{output}"
-        );
-
-        // After it: every message received once, in the order sent.
-        let expected: Vec<String> = (1..=UNBOUNDED_MESSAGES)
-            .map(|i| format!("Main: got Message {i}"))
-            .collect();
-        assert_eq!(main, expected, "{output}");
+        unbounded_is_right(&section("unbounded").lines);
     }
+}
+
+fn stop_a_worker_is_right(lines: &[String]) {
+    // Channels and joins order every line: the whole output is certain.
+    assert_eq!(
+        lines,
+        [
+            "Worker: waiting in recv",
+            "Worker: did job 1",
+            "Worker: waiting in recv",
+            "Main: stop flag set; is_finished: false",
+            "Main: dropping the last Sender",
+            "Main: the worker stopped because recv returned Err(RecvError)",
+            "recv_timeout(10ms), a Sender alive: Err(Timeout)",
+            "recv_timeout(60s), no Sender left: Ok(7)",
+            "recv_timeout(60s), no Sender left: Err(Disconnected)",
+            "Poller: try_recv returned Err(Empty): other work meanwhile",
+            "Poller: did job 1",
+            "Poller: did job 2",
+            "Poller: did job 3",
+            "Poller: try_recv returned Err(Disconnected): stopping",
+        ]
+    );
 }
 
 #[test]
-fn each_section_finishes_its_threads_before_the_next_starts() {
-    // Run order is --list order: xtask/tests checks that for every crate.
-    let all = stdout_of(&[]);
-    let lines: Vec<String> = all.lines().map(str::to_owned).collect();
-    // Each section joins its threads before the next starts: its last line stands
-    // right before the next header, and the last section's line ends the output.
-    for (last, next) in [
-        ("Received: Ok(30)", Some("many-producers")),
-        (
-            "Main: the loop ended after 12 messages: every Sender is gone",
-            Some("disconnection"),
-        ),
-        (
-            "The value came back: \"an undelivered letter\"",
-            Some("unbounded"),
-        ),
-        ("Main: got Message 9", Some("worker-pool")),
-        ("Main: 8 pages visited, 5 broken links", None),
-    ] {
-        let after = lines.get(position(&lines, last) + 1);
-        match next {
-            Some(next) => assert!(
-                after.is_some_and(|line| line.starts_with(&format!("=== {next}: "))),
-                "`{last}` is not right before the header of `{next}`:\n{all}"
-            ),
-            None => assert_eq!(after, None, "`{last}` does not end the output:\n{all}"),
-        }
+fn a_worker_blocked_in_recv_stops_on_the_last_sender_not_on_the_flag() {
+    for _ in 0..runs() {
+        stop_a_worker_is_right(&section("stop-a-worker").lines);
     }
 }
 
-/// The pages of worker_pool.rs's `SITE`: each must be visited exactly once.
-const PAGES: &[&str] = &[
+fn join_with_deadline_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "quick job: joined within 10s; it returned 5050",
+            "slow job: still running after its 20ms deadline",
+            "slow job: released, then joined; it returned \"the slow job's result\"",
+        ]
+    );
+}
+
+#[test]
+fn a_thread_is_joined_within_its_deadline_or_reported_and_joined_later() {
+    for _ in 0..runs() {
+        join_with_deadline_is_right(&section("join-with-deadline").lines);
+    }
+}
+
+/// The `CLIENTS` of reply_channel.rs.
+const CLIENTS: u64 = 4;
+
+fn reply_channel_is_right(lines: &[String]) {
+    let (last, replies) = lines.split_last().expect("reply-channel printed nothing");
+    assert_eq!(
+        *last,
+        format!("server: answered {CLIENTS} requests, then its inbox closed"),
+        "{}",
+        show(lines)
+    );
+    let mut clients = BTreeSet::new();
+    let mut questions = BTreeSet::new();
+    for line in replies {
+        let parsed = line.strip_prefix("client ").and_then(|rest| {
+            let (client, rest) = rest.split_once(": asked for ")?;
+            let (question, answer) = rest.split_once(" squared, got ")?;
+            let number = |text: &str| text.parse::<u64>().ok();
+            Some((number(client)?, number(question)?, number(answer)?))
+        });
+        let Some((client, question, answer)) = parsed else {
+            panic!("unexpected line `{line}` in:\n{}", show(lines));
+        };
+        assert_eq!(answer, question * question, "{}", show(lines));
+        assert!(
+            clients.insert(client) && questions.insert(question),
+            "{}",
+            show(lines)
+        );
+    }
+    assert_eq!(clients, (1..=CLIENTS).collect(), "{}", show(lines));
+}
+
+#[test]
+fn each_client_gets_the_answer_to_its_own_question() {
+    for _ in 0..runs() {
+        reply_channel_is_right(&section("reply-channel").lines);
+    }
+}
+
+/// worker_pool.rs's `SITE`: the pages that parse, the page cut off mid-link, and the
+/// pages it links to but does not list.
+const VISITED: &[&str] = &[
     "/",
-    "/sitemap",
     "/about",
-    "/team",
-    "/contact",
     "/blog",
     "/blog/hello",
-    "/blog/threads",
+    "/contact",
+    "/sitemap",
+    "/team",
 ];
+const FAILED: &str = "/blog/archive";
+const NOT_FOUND: &[&str] = &["/blog/drafts", "/jobs", "/map", "/shop"];
 
-/// The pages `SITE` links to but does not list: each is fetched once and not found.
-const NOT_FOUND: &[&str] = &["/shop", "/jobs", "/blog/drafts", "/map"];
-
-/// Every link in `SITE` to a page in `NOT_FOUND`, in the order printed (sorted).
-const BROKEN_LINKS: &[&str] = &[
+/// Every link to a page in `NOT_FOUND`, sorted, then the failed page and the totals.
+const SUMMARY: &[&str] = &[
     "broken link: / -> /shop",
     "broken link: /blog -> /blog/drafts",
     "broken link: /contact -> /map",
     "broken link: /sitemap -> /jobs",
     "broken link: /team -> /jobs",
+    "failed page: /blog/archive",
+    "Main: 7 pages visited, 1 failed, 5 broken links",
 ];
 
-/// Main's line after `drop(pool)` has joined every worker.
-const CRAWL_OVER: &str = "Main: the crawl is over and every worker has returned";
+fn worker_pool_is_right(lines: &[String]) {
+    let output = show(lines);
+    let workers: usize = lines
+        .first()
+        .and_then(|line| line.strip_prefix("Main: "))
+        .and_then(|rest| rest.strip_suffix(" worker(s) in the pool")?.parse().ok())
+        .unwrap_or_else(|| panic!("no worker count first:\n{output}"));
+    let crawl_end = lines
+        .iter()
+        .position(|line| line.starts_with("Main: joined "))
+        .unwrap_or_else(|| panic!("no worker was joined:\n{output}"));
+    let (crawl, rest) = lines[1..].split_at(crawl_end - 1);
+    let (joined, summary) = rest.split_at(workers.min(rest.len()));
 
-/// One run of `worker-pool`, parsed: the lines before `CRAWL_OVER`, as (worker, page)
-/// for `visited` and `not found`, and the lines after it.
-struct Crawl {
-    visited: Vec<(String, String)>,
-    not_found: Vec<(String, String)>,
-    after: Vec<String>,
-    output: String,
-}
-
-fn crawl() -> Crawl {
-    let lines = section("worker-pool");
-    let output = lines.join("\n");
-    let over = position(&lines, CRAWL_OVER);
-    let mut crawl = Crawl {
-        visited: Vec::new(),
-        not_found: Vec::new(),
-        after: lines[over + 1..].to_vec(),
-        output: output.clone(),
-    };
-    for line in &lines[..over] {
+    // Each page once: a page fetched twice or never fails the comparison.
+    let (mut visited, mut not_found, mut failed) = (Vec::new(), Vec::new(), Vec::new());
+    let mut crawlers = BTreeSet::new();
+    for line in crawl {
         let (worker, what) = line
             .split_once(": ")
             .filter(|(worker, _)| worker.starts_with("ThreadId("))
-            .unwrap_or_else(|| panic!("unexpected line `{line}` during the crawl:\n{output}"));
-        let worker = worker.to_owned();
+            .unwrap_or_else(|| panic!("unexpected line `{line}` in:\n{output}"));
+        crawlers.insert(worker);
         if let Some(page) = what.strip_prefix("visited ") {
-            crawl.visited.push((worker, page.to_owned()));
+            visited.push(page);
         } else if let Some(page) = what.strip_suffix(" not found") {
-            crawl.not_found.push((worker, page.to_owned()));
+            not_found.push(page);
+        } else if let Some(page) = what.strip_suffix(" failed: parsing it panicked") {
+            failed.push(page);
         } else {
-            panic!("unexpected line `{line}` during the crawl:\n{output}");
+            panic!("unexpected line `{line}` in:\n{output}");
         }
     }
-    crawl
-}
+    visited.sort();
+    not_found.sort();
+    assert_eq!(visited, VISITED, "{output}");
+    assert_eq!(not_found, NOT_FOUND, "{output}");
+    assert_eq!(failed, [FAILED], "{output}");
 
-/// `pages` sorted, to compare as a multiset.
-fn sorted(pages: impl IntoIterator<Item = impl Into<String>>) -> Vec<String> {
-    let mut pages: Vec<String> = pages.into_iter().map(Into::into).collect();
-    pages.sort();
-    pages
-}
-
-#[test]
-fn the_worker_pool_visits_every_page_exactly_once_and_ends() {
-    for _ in 0..runs() {
-        // `section` fails if the program does not end within its timeout, so each
-        // run also checks that the crawl ends and the pool shuts down.
-        let crawl = crawl();
-        let output = &crawl.output;
-        // Compared as sorted lists, so a page visited twice or never fails, and so
-        // does a missing page fetched twice or never.
-        assert_eq!(
-            sorted(crawl.visited.iter().map(|(_, page)| page.as_str())),
-            sorted(PAGES.iter().copied()),
-            "not every page was visited exactly once:\n{output}"
-        );
-        assert_eq!(
-            sorted(crawl.not_found.iter().map(|(_, page)| page.as_str())),
-            sorted(NOT_FOUND.iter().copied()),
-            "not every missing page was fetched exactly once:\n{output}"
-        );
-    }
+    // Every worker started is joined, once each, and did every job reported.
+    let joined: BTreeSet<&str> = joined
+        .iter()
+        .filter_map(|line| line.strip_prefix("Main: joined "))
+        .collect();
+    assert_eq!(
+        joined.len(),
+        workers,
+        "not every worker was joined:\n{output}"
+    );
+    assert!(crawlers.is_subset(&joined), "{output}");
+    assert_eq!(summary, SUMMARY, "{output}");
 }
 
 #[test]
-fn the_worker_pool_reports_exactly_the_broken_links_once_each() {
+fn the_pool_survives_a_page_that_panics_visits_every_page_once_and_joins_every_worker() {
     for _ in 0..runs() {
-        let crawl = crawl();
-        // After the crawl (and the join of every worker), main prints only what it
-        // computed from the reports: the broken links, sorted, then the totals.
-        let mut expected: Vec<String> = BROKEN_LINKS.iter().map(|&l| l.to_owned()).collect();
-        expected.push(format!(
-            "Main: {} pages visited, {} broken links",
-            PAGES.len(),
-            BROKEN_LINKS.len()
-        ));
-        assert_eq!(crawl.after, expected, "{}", crawl.output);
-    }
-}
-
-#[test]
-fn more_than_one_worker_runs_the_pools_jobs() {
-    for _ in 0..runs() {
-        let crawl = crawl();
-        let output = &crawl.output;
-        let worker_of = |wanted: &str| -> &str {
-            let workers: Vec<&str> = crawl
-                .visited
-                .iter()
-                .filter(|(_, page)| page == wanted)
-                .map(|(worker, _)| worker.as_str())
-                .collect();
-            assert_eq!(workers.len(), 1, "`{wanted}` not visited once:\n{output}");
-            workers[0]
-        };
-        // The two start pages' fetches wait for each other (the Barrier in `fetch`),
-        // so one worker cannot have run both: it would wait forever for itself.
-        // This holds only if a worker releases the queue's lock before it runs its
-        // job; were the lock held (`while let`), this run would hang and time out.
-        assert_ne!(
-            worker_of("/"),
-            worker_of("/sitemap"),
-            "one worker ran both start pages:\n{output}"
+        let run = section("worker-pool");
+        worker_pool_is_right(&run.lines);
+        assert!(
+            run.stderr.contains("a link ends at its closing quote"),
+            "the parser's panic message is not on stderr:\n{}",
+            run.stderr
         );
     }
 }
 
-/// The crate's benchmark, compiled into this test so that `cargo test` proves it
-/// runs (with tiny samples, timing nothing) without building it separately.
+#[test]
+fn each_section_ends_before_the_next_starts() {
+    each_section_ends_before_the_next(&[
+        ("notes-example", notes_example_is_right),
+        ("many-producers", many_producers_are_right),
+        ("disconnection", disconnection_is_right),
+        ("unbounded", unbounded_is_right),
+        ("stop-a-worker", stop_a_worker_is_right),
+        ("join-with-deadline", join_with_deadline_is_right),
+        ("reply-channel", reply_channel_is_right),
+        ("worker-pool", worker_pool_is_right),
+    ]);
+}
+
 #[allow(dead_code)] // its `main` is for `cargo bench`
 #[path = "../benches/costs.rs"]
 mod costs;
