@@ -1,18 +1,17 @@
 //! A generic container is `Send` (or `Sync`) exactly when its parameter is. For a
-//! plain struct the compiler derives both traits field by field. `Vec` and `Box` hold a
-//! raw pointer (which alone would make them neither), so std declares by hand that
-//! they are `Send` when `T: Send` (and the same for `Sync`), to the same effect.
+//! plain struct the compiler derives both traits field by field; `Vec` and `Box` hold
+//! a raw pointer (which alone would make them neither), so std declares the same rule
+//! for them by hand.
 //!
-//! What to notice: each parameter row, one of each of the four kinds, is followed by
-//! its `Vec`, `Option` and `Box`, which read the same (the probe `implements!` computes
-//! every cell; the program asserts they agree). No container does better than what it
-//! holds; a lock can (`Mutex<Cell<i32>>` is `Sync`, in the section `table`).
+//! What to notice: each parameter, one of each of the four kinds, is followed by its
+//! `Vec`, `Option` and `Box`, which read the same; the program asserts it. No container
+//! does better than what it holds; a lock can (`Mutex<Cell<i32>>`, in `table`).
 
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::MutexGuard;
 
-// ---- the probe: the same in every send-sync section (xtask/tests checks it) ----
+// ---- the probe: written from common/probe.rs by `cargo xtask copies` ----
 
 /// `implements!(T: Send)` is `true` exactly when the compiler finds `T: Send` (any
 /// trait may stand after the colon): the answer is computed, never typed in.
@@ -48,7 +47,6 @@ macro_rules! implements {
 
 // ---- end of the probe ----
 
-/// One line of the table: the type's name, and the compiler's answers.
 #[derive(Clone, Copy)]
 struct Row {
     ty: &'static str,
@@ -82,14 +80,10 @@ macro_rules! family {
 
 pub fn main() {
     let families = [
-        // Send + Sync.
-        family!(i32),
-        // Send, not Sync.
-        family!(Cell<i32>),
-        // Sync, not Send.
-        family!(MutexGuard<'_, i32>),
-        // Neither.
-        family!(Rc<i32>),
+        family!(i32),                 // Send + Sync
+        family!(Cell<i32>),           // Send, not Sync
+        family!(MutexGuard<'_, i32>), // Sync, not Send
+        family!(Rc<i32>),             // neither
     ];
     print_table(families.as_flattened());
     for [parameter, containers @ ..] in families {
@@ -105,8 +99,7 @@ pub fn main() {
     }
 }
 
-/// A header line, then one line per row: the type, then `yes` or `no` under each
-/// column, two spaces between columns.
+/// A header line, then a line per row: the type, `yes` or `no` under each column.
 fn print_table(rows: &[Row]) {
     let width = rows.iter().map(|row| row.ty.len()).max().unwrap_or(0);
     println!("{:<width$}  Send  Sync", "type");

@@ -1,30 +1,13 @@
 //! # Send and Sync: a table the compiler computes
 //!
-//! `Send` and `Sync` are the two marker traits behind every thread-safety rule in
-//! Rust. `T: Send` means a `T` may move to another thread; `T: Sync` means a `&T` may
-//! be used from several threads at once. `thread::spawn` and `Scope::spawn` demand
-//! `Send` of everything the closure takes along, and the compiler refuses (E0277)
-//! anything else. Every `yes` or `no` printed here is the compiler's answer, read off
-//! a probe (the macro `implements!`, the same in each file). The sections, in teaching
-//! order, one file each:
-//!
-//! 1. `table` (`table.rs`): `Send` and `Sync` for every type the notes list, and for
-//!    the types that correct them; the note under the table names where the notes are
-//!    out of date (`mpsc::Sender<T>` is `Sync` since Rust 1.72; `Mutex<T>` is
-//!    `Send + Sync` whenever `T: Send`, while `RwLock<T>` needs `T: Send + Sync`).
-//! 2. `sync-means-ref-is-send` (`sync_means_ref_is_send.rs`): `T` is `Sync` exactly
-//!    when `&T` is `Send`; both columns are computed and compared.
-//! 3. `generics-follow-parameters` (`generics_follow_parameters.rs`): `Vec<T>`,
-//!    `Option<T>` and `Box<T>` are `Send` (or `Sync`) exactly when `T` is.
-//!
-//! What the compiler refuses, one file each in `compile-fail/`: sending an `Rc` to a
-//! thread (`send-rc.rs`), sharing a `Cell` between scoped threads
-//! (`share-cell.rs`), sending a `MutexGuard` to a thread (`send-mutex-guard.rs`),
-//! sending a raw pointer to a thread (`send-raw-pointer.rs`): all E0277.
+//! `Send` and `Sync` are the marker traits behind every thread-safety rule in Rust:
+//! `T: Send` means a `T` may move to another thread, `T: Sync` that a `&T` may be used
+//! from several threads at once. `thread::spawn` demands `Send` of everything its
+//! closure takes along, and refuses anything else with E0277 (`compile-fail/`). Every
+//! `yes` or `no` printed here is the compiler's answer, read off the probe `implements!`.
 //!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
-//! Run them here with `cargo run -p send-sync` (every section),
-//! `cargo run -p send-sync -- <section>` (one), `cargo run -p send-sync -- --list`.
+//! `cargo run -p send-sync -- --list` names them.
 
 mod generics_follow_parameters;
 mod sync_means_ref_is_send;
@@ -49,7 +32,7 @@ const SECTIONS: &[Section] = &[
     },
 ];
 
-// ---- the command line: the same in every example crate (xtask/tests checks it) ----
+// ---- the command line: written from common/cli.rs by `cargo xtask copies` ----
 
 use std::env;
 use std::process::ExitCode;

@@ -1,15 +1,14 @@
 //! `T: Sync` and `&T: Send` are the same statement: std implements `Send` for `&T`
 //! exactly when `T: Sync`. Sharing a `T` between threads *is* sending them `&T`.
 //!
-//! What to notice: both columns are the compiler's answers (the probe `implements!`),
-//! computed separately, and they agree on every row, the `yes` rows and the `no` rows
-//! alike; the program asserts it.
+//! What to notice: the two columns, each computed by the probe `implements!` on its
+//! own, agree on every row, `yes` and `no` alike; the program asserts it.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::{Mutex, MutexGuard, RwLock, mpsc};
 
-// ---- the probe: the same in every send-sync section (xtask/tests checks it) ----
+// ---- the probe: written from common/probe.rs by `cargo xtask copies` ----
 
 /// `implements!(T: Send)` is `true` exactly when the compiler finds `T: Send` (any
 /// trait may stand after the colon): the answer is computed, never typed in.
@@ -66,7 +65,6 @@ pub fn main() {
         both!(Rc<i32>),
         both!(*const i32),
     ];
-    // The type, then `yes` or `no` under each column, two spaces between columns.
     let width = rows.iter().map(|(ty, ..)| ty.len()).max().unwrap_or(0);
     println!("{:<width$}  T: Sync  &T: Send", "type");
     for (ty, sync, ref_send) in rows {

@@ -1,20 +1,19 @@
 //! `Send` and `Sync` for every type the notes list, in the notes' order, then the
-//! types that correct them. No cell is typed in by hand: each `yes` or `no` is the
-//! compiler's answer, read off the probe `implements!` (`T: Send`: a `T` may move to
-//! another thread; `T: Sync`: a `&T` may be used from several threads at once).
+//! types that correct them. No cell is typed in: each is the compiler's answer, read
+//! off the probe `implements!`.
 //!
-//! What to notice: the rows the notes call "Send + !Sync" are not all alike
-//! (`mpsc::Sender<i32>` reads `yes yes`: it is `Sync` since Rust 1.72), and a lock
-//! over a `Cell` is `Sync` for `Mutex` (which needs only `T: Send`) but not for
-//! `RwLock` (which needs `T: Send + Sync`). The note under the table says so, citing
-//! those rows; the program stops rather than print a note its own table denies.
+//! What to notice: the notes' "Send + !Sync" rows are not alike (`mpsc::Sender<i32>`
+//! reads `yes yes`: it is `Sync` since Rust 1.72), and a lock over a `Cell` is `Sync`
+//! as a `Mutex` (which needs only `T: Send`) but not as an `RwLock` (which needs
+//! `T: Send + Sync`). The note under the table says so, citing those rows, and the
+//! program asserts them first.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicU8};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, mpsc};
 
-// ---- the probe: the same in every send-sync section (xtask/tests checks it) ----
+// ---- the probe: written from common/probe.rs by `cargo xtask copies` ----
 
 /// `implements!(T: Send)` is `true` exactly when the compiler finds `T: Send` (any
 /// trait may stand after the colon): the answer is computed, never typed in.
@@ -50,7 +49,6 @@ macro_rules! implements {
 
 // ---- end of the probe ----
 
-/// One line of the table: the type's name, and the compiler's answers.
 #[derive(Clone, Copy)]
 struct Row {
     ty: &'static str,
@@ -58,7 +56,6 @@ struct Row {
     sync: bool,
 }
 
-/// The row of `$t`: its name is the type itself (`stringify!`), its cells are probed.
 macro_rules! row {
     ($t:ty) => {
         Row {
@@ -69,15 +66,13 @@ macro_rules! row {
     };
 }
 
-/// The notes' `struct { x: T }`: a struct of Send + Sync fields. Only its type is
-/// probed, so no `Point` is ever built.
+/// The notes' `struct { x: T }`. Only its type is probed.
 #[allow(dead_code)]
 struct Point {
     x: i32,
     y: f32,
 }
 
-/// The notes' lists, in the notes' order, then the rows that correct them.
 pub fn main() {
     let rows = [
         // "Most of the basic types in Rust are Send and Sync".
@@ -98,40 +93,36 @@ pub fn main() {
         row!(Mutex<i32>),
         row!(AtomicBool),
         row!(AtomicU8),
-        // What the notes call "Send + !Sync".
+        // "Send + !Sync".
         row!(mpsc::Sender<i32>),
         row!(mpsc::Receiver<i32>),
         row!(Cell<i32>),
         row!(RefCell<i32>),
-        // What the notes call "!Send + Sync".
+        // "!Send + Sync".
         row!(MutexGuard<'_, i32>),
-        // What the notes call "!Send + !Sync".
+        // "!Send + !Sync".
         row!(Rc<i32>),
         row!(*const i32),
         row!(*mut i32),
-        // A lock over a type that is Send but not Sync: Mutex shares it, RwLock does not
-        // (readers share `&T` at the same time, so RwLock needs `T: Sync` as well).
+        // RwLock readers share `&T` at once, so it needs `T: Sync` too; Mutex does not.
         row!(Mutex<Cell<i32>>),
         row!(Mutex<RefCell<i32>>),
         row!(RwLock<Cell<i32>>),
-        // A Mutex needs `T: Send`: a clone of the Rc could be taken out through the lock,
-        // and two threads would then update one non-atomic count.
+        // Mutex needs `T: Send`: an Rc cloned through the lock would share its count.
         row!(Mutex<Rc<i32>>),
-        // A guard is Sync only when what it guards is.
+        // A guard hands out `&T`: it is Sync only when `T` is.
         row!(MutexGuard<'_, Cell<i32>>),
-        // Arc needs both: it shares `&T` between threads, and the last owner drops `T`.
+        // Arc shares `&T` between threads, and its last owner, on any thread, drops `T`.
         row!(Arc<Cell<i32>>),
         row!(Arc<Mutex<i32>>),
         row!(Arc<Mutex<Cell<i32>>>),
-        // A container of a !Send or !Sync type is no better than what it holds.
+        // A container is no better than what it holds.
         row!(Vec<Rc<i32>>),
         row!(Option<Rc<i32>>),
         row!(Box<Cell<i32>>),
     ];
     print_table(&rows);
 
-    // The two places where the notes are out of date, proven by rows of the table
-    // above: the program stops here rather than print a note its own table denies.
     let find = |ty: &str| {
         *rows
             .iter()
@@ -166,8 +157,7 @@ pub fn main() {
     );
 }
 
-/// A header line, then one line per row: the type, then `yes` or `no` under each
-/// column, two spaces between columns.
+/// A header line, then a line per row: the type, `yes` or `no` under each column.
 fn print_table(rows: &[Row]) {
     let width = rows.iter().map(|row| row.ty.len()).max().unwrap_or(0);
     println!("{:<width$}  Send  Sync", "type");

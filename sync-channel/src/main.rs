@@ -1,27 +1,12 @@
-//! # Bounded channels: `mpsc::sync_channel`, `try_send`, and the rendezvous channel
+//! # Bounded channels: `mpsc::sync_channel`
 //!
 //! `mpsc::sync_channel(capacity)` makes a channel that holds at most `capacity`
-//! messages. When it is full, `send` blocks until the receiver makes room, so a fast
-//! sender can never run more than `capacity` messages ahead of a slow receiver.
-//! The sections, in teaching order, one file each:
-//!
-//! 1. `bounded` (`bounded.rs`): the notes' `sync_channel(3)` example. Main waits
-//!    100 ms before receiving; the sender fills the channel and then waits for room.
-//! 2. `try-send-full` (`try_send_full.rs`): `try_send` never blocks. On a full
-//!    channel it returns `Err(TrySendError::Full(value))`, handing the value back;
-//!    after one `recv` it succeeds again.
-//! 3. `rendezvous` (`rendezvous.rs`): `sync_channel(0)` holds nothing. Every `send`
-//!    waits until a `recv` takes the message from its hands.
-//! 4. `pipeline` (`pipeline.rs`), beyond the notes: three stages on their own
-//!    threads, joined by bounded channels. No stage runs more than its channel's
-//!    capacity ahead of the next; dropping the first `Sender` shuts the pipeline
-//!    down stage by stage.
-//!
-//! `cargo xtask demo --timeline sync-channel` shows when each line was printed.
+//! messages. When it is full, `send` waits until the receiver makes room, so a fast
+//! sender never runs more than `capacity` messages ahead of a slow receiver.
 //!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
-//! Run them here with `cargo run -p sync-channel` (every section),
-//! `cargo run -p sync-channel -- <section>` (one), `cargo run -p sync-channel -- --list`.
+//! `cargo run -p sync-channel -- --list` names them; `cargo xtask demo --timeline
+//! sync-channel` shows when each line was printed.
 
 mod bounded;
 mod pipeline;
@@ -37,7 +22,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "try-send-full",
-        claim: "try_send never waits: on a full channel it hands the value back in Full",
+        claim: "try_send never waits: the value comes back in Full, or in Disconnected with no receiver",
         run: try_send_full::main,
     },
     Section {
@@ -47,12 +32,12 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "pipeline",
-        claim: "bounded channels between stages: none runs more than its capacity ahead; closing the first Sender ends them all",
+        claim: "no stage runs more than its channel's capacity ahead; closing the first Sender ends all",
         run: pipeline::main,
     },
 ];
 
-// ---- the command line: the same in every example crate (xtask/tests checks it) ----
+// ---- the command line: written from common/cli.rs by `cargo xtask copies` ----
 
 use std::env;
 use std::process::ExitCode;
