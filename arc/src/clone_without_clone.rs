@@ -1,12 +1,10 @@
-//! `Arc<T>` is `Clone` even when `T` is not: `Arc::clone` never clones the value,
-//! only the pointer, so `impl<T: ?Sized> Clone for Arc<T>` has no bound on `T`.
+//! `Arc<T>` is `Clone` even when `T` is not: `Arc::clone` copies the pointer, never
+//! the value, so `impl<T: ?Sized> Clone for Arc<T>` has no bound on `T`.
 //!
-//! What `Arc` does not do: it gives only shared (`&T`) access, so mutating through
-//! it fails with E0596 (`compile-fail/mutate-through-arc.rs`; use a `Mutex`, see
-//! the mutex crate). (`Arc::get_mut` gives `&mut T` only to the one owner left, and
-//! `Arc::make_mut` clones the value first when it is shared.) And `Arc<T>` is `Send`
-//! and `Sync` only when `T` is both, so an `Arc<RefCell<_>>` cannot go to another
-//! thread, E0277 (`compile-fail/send-arc-refcell.rs`).
+//! What `Arc` does not do: it gives only `&T`, so mutating through it fails with
+//! E0596 (`compile-fail/mutate-through-arc.rs`; use a `Mutex`). And `Arc<T>` is `Send`
+//! only when `T` is `Send + Sync`, so an `Arc<RefCell<_>>` cannot go to another
+//! thread: E0277 (`compile-fail/send-arc-refcell.rs`).
 //!
 //! What to notice: the spawned thread and main read the one `Settings`; after the
 //! join, main is its only owner again.
@@ -14,7 +12,7 @@
 use std::sync::Arc;
 use std::thread;
 
-/// Deliberately not `Clone`: there is no way to copy a `Settings`.
+/// Deliberately not `Clone`.
 struct Settings {
     name: String,
 }
@@ -23,7 +21,6 @@ pub fn main() {
     let settings = Arc::new(Settings {
         name: String::from("shared settings"),
     });
-    // `Settings` has no `clone`, but `Arc<Settings>` does: it copies the pointer.
     let for_thread = Arc::clone(&settings);
     println!(
         "a second Arc<Settings>: ptr_eq = {}, strong_count = {}",
@@ -31,11 +28,10 @@ pub fn main() {
         Arc::strong_count(&settings)
     );
     assert!(Arc::ptr_eq(&for_thread, &settings));
-    // The clone can go to another thread, and both read the one `Settings`.
     let handle = thread::spawn(move || {
         println!("spawned thread reads: {}", for_thread.name);
     });
-    // Joining drops the thread's clone with the thread: one owner is left.
+    // The thread's clone is dropped when the thread ends, before `join` returns.
     handle.join().expect("the reading thread panicked");
     println!(
         "main reads: {}, strong_count = {}",

@@ -1,22 +1,18 @@
-//! A clone of an `Arc` is a second pointer to the same value, not a copy of it:
-//! `Arc::clone` copies the pointer and adds one to the count (an atomic operation,
-//! so threads may do it at the same time), and the vector itself is never copied.
-//! `Arc::strong_count` rises with every clone and falls with every drop.
+//! A clone of an `Arc` is a second pointer to the same value, not a copy:
+//! `Arc::clone` adds one to the count (atomically, so threads may clone at once),
+//! and `Arc::strong_count` falls again with every drop.
 //!
 //! What to notice: every clone prints the original's address and `ptr_eq = true`;
-//! the copy made for contrast is equal but lives at another address, with a count
-//! of its own.
+//! the copy made for contrast is equal, but at another address with a count of its own.
 
 use std::sync::Arc;
 
-/// How many clones to make of the `Arc`.
 const CLONES: usize = 3;
 
 pub fn main() {
     let original = Arc::new(vec![10, 20, 30]);
     println!(
-        "original at {:p}: strong_count = {}",
-        original,
+        "original at {original:p}: strong_count = {}",
         Arc::strong_count(&original)
     );
     assert_eq!(Arc::strong_count(&original), 1);
@@ -25,8 +21,7 @@ pub fn main() {
     for n in 1..=CLONES {
         let clone = Arc::clone(&original);
         println!(
-            "clone {n} at {:p}: ptr_eq = {}, strong_count = {}",
-            clone,
+            "clone {n} at {clone:p}: ptr_eq = {}, strong_count = {}",
             Arc::ptr_eq(&clone, &original),
             Arc::strong_count(&original)
         );
@@ -35,12 +30,9 @@ pub fn main() {
         clones.push(clone);
     }
 
-    // For contrast, a new `Arc` around a copy of the vector: equal, but a second
-    // allocation with its own count.
     let copy = Arc::new(original.to_vec());
     println!(
-        "copy at {:p}: equal = {}, ptr_eq = {}, strong_count = {}",
-        copy,
+        "copy at {copy:p}: equal = {}, ptr_eq = {}, strong_count = {}",
         copy == original,
         Arc::ptr_eq(&copy, &original),
         Arc::strong_count(&copy)
@@ -48,7 +40,6 @@ pub fn main() {
     assert!(!Arc::ptr_eq(&copy, &original));
 
     while let Some(clone) = clones.pop() {
-        // Dropping a clone gives back one count; the vector stays while any remain.
         drop(clone);
         println!(
             "clone dropped: strong_count = {}",

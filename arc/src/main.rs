@@ -1,34 +1,29 @@
 //! # `Arc`: one value, many owners, on many threads
 //!
-//! `Arc<T>` ("atomically reference counted") is a pointer to a value on the heap
-//! together with a count of how many `Arc`s point at it. Cloning an `Arc` copies
-//! the pointer and adds one to the count; dropping one subtracts one; the owner that
-//! brings the count to zero drops the value. The sections, in teaching order, one
-//! file each:
-//!
-//! 1. `notes-example` (`notes_example.rs`): the notes' example, four threads printing
-//!    the same vector through their own clone of one `Arc`.
-//! 2. `clones-share-one-allocation` (`clones_share_one_allocation.rs`): a clone
-//!    points at the same value; `strong_count` counts the owners.
-//! 3. `last-owner-drops` (`last_owner_drops.rs`): the value is dropped once, by
-//!    whichever owner lets go last, on whatever thread.
-//! 4. `clone-without-clone` (`clone_without_clone.rs`): `Arc<T>` is `Clone` even
-//!    when `T` is not; what `Arc` does not do (E0596, E0277).
-//! 5. `atomic-counter` (`atomic_counter.rs`), beyond the notes: an `Arc<AtomicU64>`
-//!    that many threads bump with `fetch_add` counts exactly, without a lock.
-//! 6. `once-init` (`once_init.rs`), beyond the notes: a `static` `OnceLock` built
-//!    once, by whichever thread comes first, and shared by all: no `static mut`.
+//! `Arc<T>` ("atomically reference counted") is a pointer to a value on the heap and a
+//! count of the `Arc`s that point at it: a clone adds one, a drop takes one off, and
+//! the owner that takes it to zero drops the value. That count is an atomic, so the
+//! crate goes on to atomics themselves: counters, one-time initialisation,
+//! compare-and-swap, and the memory orderings that decide what one thread sees of
+//! another's writes.
 //!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
-//! Run them here with `cargo run -p arc` (every section),
-//! `cargo run -p arc -- <section>` (one), `cargo run -p arc -- --list`.
+//! `cargo run -p arc` runs every section, `cargo run -p arc -- <section>` runs one,
+//! and `cargo run -p arc -- --list` lists them.
 
 mod atomic_counter;
 mod clone_without_clone;
 mod clones_share_one_allocation;
+mod compare_exchange;
+mod countdown;
+mod into_inner;
 mod last_owner_drops;
+mod lazy_lock;
 mod notes_example;
 mod once_init;
+mod release_acquire;
+mod store_buffer;
+mod weak;
 
 /// Every section in teaching order.
 const SECTIONS: &[Section] = &[
@@ -53,6 +48,16 @@ const SECTIONS: &[Section] = &[
         run: clone_without_clone::main,
     },
     Section {
+        name: "into-inner",
+        claim: "Arc::into_inner gives the value to exactly one owner; make_mut clones a shared value",
+        run: into_inner::main,
+    },
+    Section {
+        name: "weak",
+        claim: "with Weak parent links a tree is freed; upgrade gives None once the last Arc is gone",
+        run: weak::main,
+    },
+    Section {
         name: "atomic-counter",
         claim: "an AtomicU64 that many threads bump with fetch_add counts exactly, without a lock",
         run: atomic_counter::main,
@@ -62,9 +67,34 @@ const SECTIONS: &[Section] = &[
         claim: "a static OnceLock is initialised once, however many threads race to it",
         run: once_init::main,
     },
+    Section {
+        name: "lazy-lock",
+        claim: "a static LazyLock runs its initialiser once; OnceLock::set lets exactly one thread win",
+        run: lazy_lock::main,
+    },
+    Section {
+        name: "compare-exchange",
+        claim: "a compare_exchange loop hands out each ID below a limit once; swap elects one thread",
+        run: compare_exchange::main,
+    },
+    Section {
+        name: "release-acquire",
+        claim: "a reader that sees a flag stored with Release sees the data written before it",
+        run: release_acquire::main,
+    },
+    Section {
+        name: "countdown",
+        claim: "fetch_sub(Release) tells exactly one thread it is last; fence(Acquire) shows it all",
+        run: countdown::main,
+    },
+    Section {
+        name: "store-buffer",
+        claim: "SeqCst forbids both loads seeing 0 in the store-buffer test; weaker orderings allow it",
+        run: store_buffer::main,
+    },
 ];
 
-// ---- the command line: the same in every example crate (xtask/tests checks it) ----
+// ---- the command line: written from common/cli.rs by `cargo xtask copies` ----
 
 use std::env;
 use std::process::ExitCode;

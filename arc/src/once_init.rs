@@ -1,9 +1,7 @@
 //! One-time initialisation without `static mut` or `lazy_static`: a `static`
-//! `OnceLock` holds a value that is built on first use, by whichever thread gets
-//! there first. `get_or_init` runs the initialiser exactly once, however many
-//! threads arrive at once: the others wait for it to finish, then every thread gets
-//! a `&'static` reference to the same value. (`LazyLock` does the same with the
-//! initialiser written beside the `static`.)
+//! `OnceLock` is built on first use, by whichever thread gets there first.
+//! `get_or_init` runs the initialiser once, however many threads arrive at once: the
+//! others wait for it, then every thread gets a `&'static` to the same value.
 //!
 //! What to notice: every thread sees the table at the same address, and the
 //! initialiser ran once, on every run.
@@ -12,20 +10,13 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
-/// How many threads need the table, all at once.
+/// Callers, not a split of the work: a fixed number, so that even one core has a race.
 const THREADS: usize = 8;
-
-/// The table holds the primes below this.
 const LIMIT: usize = 500_000;
 
-/// The primes below `LIMIT`, built on first use, then shared by every thread.
 static PRIMES: OnceLock<Vec<usize>> = OnceLock::new();
-
-/// How many times the initialiser has run, so main can check it was once.
 static RUNS: AtomicUsize = AtomicUsize::new(0);
 
-/// The table, built by the first caller; the callers that arrive while it is being
-/// built wait for it, and the ones after take it as it is.
 fn primes() -> &'static [usize] {
     PRIMES.get_or_init(|| {
         RUNS.fetch_add(1, Ordering::Relaxed);
@@ -33,8 +24,8 @@ fn primes() -> &'static [usize] {
     })
 }
 
-/// The primes below `limit`, by the sieve of Eratosthenes: milliseconds of work, long
-/// enough that the threads that need the table all arrive while it is being built.
+/// The primes below `limit`: milliseconds of work, so the other threads arrive while
+/// the first is still building the table.
 fn sieve(limit: usize) -> Vec<usize> {
     let mut composite = vec![false; limit];
     let mut primes = Vec::new();
@@ -52,8 +43,6 @@ fn sieve(limit: usize) -> Vec<usize> {
 pub fn main() {
     let handles: Vec<_> = (0..THREADS)
         .map(|_| {
-            // Started one right after another, the threads ask for the table while
-            // the first of them is most likely still building it.
             thread::spawn(|| {
                 let primes = primes();
                 let thread_id = thread::current().id();
@@ -66,7 +55,6 @@ pub fn main() {
             })
         })
         .collect();
-    // Every thread has had the table by the time its join returns.
     let tables: Vec<&'static [usize]> = handles
         .into_iter()
         .map(|handle| {

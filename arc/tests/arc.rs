@@ -1,102 +1,53 @@
-//! Tests of the `arc` binary's real output. Each asserts only what holds under
-//! every interleaving; racy sections run `EXAMPLE_RUNS` times (default 5).
+//! Tests of the `arc` binary's real output. Each checker asserts only what holds under
+//! every interleaving; racy sections run `runs()` times.
 
-// ---- the test helpers: the same in every example crate's tests (xtask/tests checks it) ----
+#[path = "../../common/tests.rs"]
+mod common;
+use common::*;
 
-use assert_cmd::cargo::cargo_bin_cmd;
-use std::time::Duration;
+use std::env::consts::ARCH;
 
-/// Far more than any section needs: a deadlock fails the test instead of hanging it.
-const TIMEOUT: Duration = Duration::from_secs(10);
-
-/// How many times a racy section runs per test (default 5); raise it for a soak
-/// with `EXAMPLE_RUNS=200 cargo test`.
-#[allow(dead_code)] // a crate whose sections start no threads has nothing racy
-fn runs() -> usize {
-    std::env::var("EXAMPLE_RUNS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(5)
-}
-
-/// Runs this crate's binary with `args`, checks that it succeeded within `TIMEOUT`,
-/// and returns its stdout.
-fn stdout_of(args: &[&str]) -> String {
-    let assert = cargo_bin_cmd!()
-        .args(args)
-        .timeout(TIMEOUT)
-        .assert()
-        .success();
-    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
-}
-
-/// Runs one section and returns its stdout lines after the header.
-fn section(name: &str) -> Vec<String> {
-    let stdout = stdout_of(&[name]);
-    let mut lines = stdout.lines().map(str::to_owned);
-    let header = lines.next().unwrap_or_default();
-    assert!(
-        header.starts_with(&format!("=== {name}: ")) && header.ends_with(" ==="),
-        "the first line should be the header of `{name}`:\n{stdout}"
-    );
-    lines.collect()
-}
-
-/// The position of the one line equal to `wanted`, with the whole output on failure.
-fn position(lines: &[String], wanted: &str) -> usize {
-    let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == wanted).collect();
+fn notes_example_is_right(lines: &[String]) {
+    let (last, threads) = lines.split_last().expect("no output");
     assert_eq!(
-        found.len(),
-        1,
-        "expected `{wanted}` exactly once in:\n{}",
-        lines.join("\n")
+        last,
+        "v: [10, 20, 30]",
+        "`v:` is not last:\n{}",
+        show(lines)
     );
-    found[0]
+    let mut ids: Vec<&str> = threads
+        .iter()
+        .map(|line| {
+            line.strip_suffix(": [10, 20, 30]")
+                .filter(|id| id.starts_with("ThreadId("))
+        })
+        .collect::<Option<_>>()
+        .unwrap_or_else(|| panic!("not all `{{thread_id:?}}: [10, 20, 30]`:\n{}", show(lines)));
+    ids.sort();
+    ids.dedup();
+    assert_eq!(
+        ids.len(),
+        4,
+        "not four threads, once each:\n{}",
+        show(lines)
+    );
 }
 
-// ---- end of the test helpers ----
-
-#[test]
-fn four_threads_print_the_shared_vector_and_main_prints_it_after_every_join() {
-    for _ in 0..runs() {
-        let lines = section("notes-example");
-        let output = lines.join("\n");
-        let (last, threads) = lines.split_last().expect("no output");
-        assert_eq!(last, "v: [10, 20, 30]", "`v:` is not last:\n{output}");
-        assert_eq!(threads.len(), 4, "expected four thread lines:\n{output}");
-        let mut ids: Vec<&str> = Vec::new();
-        for line in threads {
-            let id = line
-                .strip_suffix(": [10, 20, 30]")
-                .filter(|id| id.starts_with("ThreadId(") && id.ends_with(')'))
-                .unwrap_or_else(|| panic!("not `{{thread_id:?}}: [10, 20, 30]`: {line}\n{output}"));
-            assert!(
-                !ids.contains(&id),
-                "thread id {id} printed twice:\n{output}"
-            );
-            ids.push(id);
-        }
-    }
-}
-
-#[test]
-fn clones_point_at_one_allocation_and_strong_count_follows_them() {
-    let lines = section("clones-share-one-allocation");
-    let output = lines.join("\n");
-    // The address is whatever the allocator chose: read it, then compare with it.
-    let address = |line: &str| -> String {
+fn clones_share_one_allocation_is_right(lines: &[String]) {
+    // The addresses are whatever the allocator chose: read them, then compare.
+    let address = |i: usize| -> &str {
+        let line = lines.get(i).map_or("", String::as_str);
         line.split(" at ")
             .nth(1)
             .and_then(|rest| rest.split(':').next())
-            .unwrap_or_else(|| panic!("no address in `{line}`:\n{output}"))
-            .to_owned()
+            .unwrap_or("")
     };
-    assert_eq!(lines.len(), 8, "expected eight lines:\n{output}");
-    let original = address(&lines[0]);
-    let copy = address(&lines[4]);
+    let (original, copy) = (address(0), address(4));
     assert_ne!(
-        copy, original,
-        "the copy should be a second allocation:\n{output}"
+        copy,
+        original,
+        "the copy should be a second allocation:\n{}",
+        show(lines)
     );
     let expected = [
         format!("original at {original}: strong_count = 1"),
@@ -108,47 +59,48 @@ fn clones_point_at_one_allocation_and_strong_count_follows_them() {
         "clone dropped: strong_count = 2".to_owned(),
         "clone dropped: strong_count = 1".to_owned(),
     ];
-    assert_eq!(lines, expected, "{output}");
+    assert_eq!(lines, expected, "{}", show(lines));
 }
 
-#[test]
-fn the_value_is_dropped_once_by_the_owner_that_lets_go_last() {
+fn last_owner_drops_is_right(lines: &[String]) {
     let owners = ["main", "owner-1", "owner-2", "owner-3"];
-    for _ in 0..runs() {
-        let lines = section("last-owner-drops");
-        let output = lines.join("\n");
-        // Every owner lets go exactly once.
-        let let_go: Vec<usize> = owners
-            .iter()
-            .map(|owner| position(&lines, &format!("{owner}: lets go of its clone")))
-            .collect();
-        // The value is dropped exactly once, by one of the owners...
-        let drops: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].ends_with(": drops the value"))
-            .collect();
-        assert_eq!(drops.len(), 1, "expected exactly one drop:\n{output}");
-        let dropper = lines[drops[0]].trim_end_matches(": drops the value");
-        assert!(
-            owners.contains(&dropper),
-            "dropped by `{dropper}`, who is not an owner:\n{output}"
-        );
-        // ...after every owner has let go: it was the last one.
-        assert!(
-            let_go.iter().all(|&i| i < drops[0]),
-            "the value was dropped before every owner let go:\n{output}"
-        );
-        assert_eq!(
-            lines.last().map(String::as_str),
-            Some("main: every owner has let go; the value was dropped 1 time(s)"),
-            "{output}"
-        );
-        assert_eq!(lines.len(), owners.len() + 2, "unexpected lines:\n{output}");
-    }
+    let let_go: Vec<usize> = owners
+        .iter()
+        .map(|owner| position(lines, &format!("{owner}: lets go of its clone")))
+        .collect();
+    let drops: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].ends_with(": drops the value"))
+        .collect();
+    assert_eq!(
+        drops.len(),
+        1,
+        "expected exactly one drop:\n{}",
+        show(lines)
+    );
+    let dropper = lines[drops[0]].trim_end_matches(": drops the value");
+    assert!(
+        owners.contains(&dropper),
+        "dropped by a non-owner:\n{}",
+        show(lines)
+    );
+    // It dropped the value after every owner let go: it was the last.
+    assert!(let_go.iter().all(|&i| i < drops[0]), "{}", show(lines));
+    let last = "main: every owner has let go; the value was dropped 1 time(s)";
+    assert_eq!(
+        lines.last().map(String::as_str),
+        Some(last),
+        "{}",
+        show(lines)
+    );
+    assert_eq!(
+        lines.len(),
+        owners.len() + 2,
+        "unexpected lines:\n{}",
+        show(lines)
+    );
 }
 
-#[test]
-fn an_arc_of_a_type_without_clone_can_still_be_cloned() {
-    let lines = section("clone-without-clone");
+fn clone_without_clone_is_right(lines: &[String]) {
     assert_eq!(
         lines,
         [
@@ -159,89 +111,282 @@ fn an_arc_of_a_type_without_clone_can_still_be_cloned() {
     );
 }
 
+fn into_inner_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "8 owners called Arc::into_inner: 1 got the value, [[10, 20, 30]]",
+            "get_mut while another Arc shares the value: gives &mut = false",
+            "make_mut: ptr_eq before = true, after = false",
+            "mine = [10, 20, 30, 40], the other owner's = [10, 20, 30]",
+            "get_mut as the only Arc: changed in place, mine = [10, 20, 30, 40, 50]",
+        ]
+    );
+}
+
+fn weak_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "Weak links: a child reaches the root: true; root strong_count = 1, weak_count = 3",
+            "Weak links: after dropping the root, 0 of 4 nodes are left",
+            "Arc links: a child reaches the root: true; root strong_count = 4, weak_count = 0",
+            "Arc links: after dropping the root, 4 of 4 nodes are left",
+            "other thread: upgrade() while main owns it: Some(\"settings\")",
+            "main: strong_count = 1, weak_count = 1; dropping the last Arc",
+            "other thread: upgrade() after: None, strong_count = 0",
+        ]
+    );
+}
+
+fn atomic_counter_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        ["jobs done: 100000 of 100000, counted by every thread in one AtomicU64"]
+    );
+}
+
+fn once_init_is_right(lines: &[String]) {
+    let (last, threads) = lines.split_last().expect("no output");
+    let built = "main: 8 threads got the table; it was built 1 time(s)";
+    assert_eq!(last, built, "{}", show(lines));
+    let (mut ids, mut tables): (Vec<&str>, Vec<&str>) = threads
+        .iter()
+        .map(|line| line.split_once(": 41538 primes below 500000, the table at "))
+        .collect::<Option<_>>()
+        .unwrap_or_else(|| panic!("not all threads' lines:\n{}", show(lines)));
+    ids.sort();
+    ids.dedup();
+    tables.dedup();
+    assert_eq!(
+        ids.len(),
+        8,
+        "not eight threads, once each:\n{}",
+        show(lines)
+    );
+    assert_eq!(tables.len(), 1, "more than one table:\n{}", show(lines));
+}
+
+fn lazy_lock_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "before first use: the initialiser has run 0 time(s)",
+            "OnceLock::get before any set: None in 100000 of 100000",
+            "8 threads used SQUARES: built 1 time(s), by one of them: true",
+            "OnceLocks set by exactly one thread: 100000 of 100000",
+            "set calls that got Err with their own value back: 700000 of 700000",
+            "OnceLock::get after: the winner's value in 100000 of 100000",
+        ]
+    );
+}
+
+fn compare_exchange_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "4 threads x 100000 calls: 300000 IDs handed out, 100000 calls refused",
+            "every ID below 300000 handed out exactly once: true",
+            "swap(true) on one flag: 1 of 4 threads got false back",
+        ]
+    );
+}
+
+fn release_acquire_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        ["rounds in which the reader saw the flag but not the data: 0"]
+    );
+}
+
+fn countdown_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "threads told they were last: 1 of 4",
+            "the last thread found 400000 of 400000 results",
+        ]
+    );
+}
+
+fn store_buffer_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "the 6 sequentially consistent interleavings:",
+            "  X = 1; r1 = Y; Y = 1; r2 = X  ->  (r1, r2) = (0, 1)",
+            "  X = 1; Y = 1; r1 = Y; r2 = X  ->  (r1, r2) = (1, 1)",
+            "  X = 1; Y = 1; r2 = X; r1 = Y  ->  (r1, r2) = (1, 1)",
+            "  Y = 1; X = 1; r1 = Y; r2 = X  ->  (r1, r2) = (1, 1)",
+            "  Y = 1; X = 1; r2 = X; r1 = Y  ->  (r1, r2) = (1, 1)",
+            "  Y = 1; r2 = X; X = 1; r1 = Y  ->  (r1, r2) = (1, 0)",
+            "none of them ends in (0, 0): true",
+            "(0, 0) under SeqCst: never, as the model requires",
+            "(0, 0) under Relaxed with fence(SeqCst): never, as the model requires",
+        ]
+    );
+}
+
+/// The numbers in `line` after `prefix`, up to the first `;`.
+fn numbers_after(line: &str, prefix: &str) -> Vec<usize> {
+    let rest = line.strip_prefix(prefix).unwrap_or("");
+    rest.split(';')
+        .next()
+        .unwrap_or("")
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect()
+}
+
+/// The one stderr line that starts with `prefix` and ends with `suffix`.
+fn stderr_line<'a>(stderr: &'a str, prefix: &str, suffix: &str) -> &'a str {
+    let found: Vec<&str> = stderr
+        .lines()
+        .filter(|line| line.starts_with(prefix) && line.ends_with(suffix))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one `{prefix}...{suffix}` in:\n{stderr}"
+    );
+    found[0]
+}
+
+#[test]
+fn four_threads_print_the_shared_vector_and_main_prints_it_after_every_join() {
+    for _ in 0..runs() {
+        notes_example_is_right(&section("notes-example").lines);
+    }
+}
+
+#[test]
+fn clones_point_at_one_allocation_and_strong_count_follows_them() {
+    clones_share_one_allocation_is_right(&section("clones-share-one-allocation").lines);
+}
+
+#[test]
+fn the_value_is_dropped_once_by_the_owner_that_lets_go_last() {
+    for _ in 0..runs() {
+        last_owner_drops_is_right(&section("last-owner-drops").lines);
+    }
+}
+
+#[test]
+fn an_arc_of_a_type_without_clone_can_still_be_cloned() {
+    clone_without_clone_is_right(&section("clone-without-clone").lines);
+}
+
+#[test]
+fn exactly_one_owner_gets_the_value_and_make_mut_leaves_the_other_owner_unchanged() {
+    for _ in 0..runs() {
+        into_inner_is_right(&section("into-inner").lines);
+    }
+}
+
+#[test]
+fn a_weak_linked_tree_is_freed_an_arc_linked_one_leaks_and_upgrade_fails_after_the_drop() {
+    // Channels fix the order of the two threads' lines: one run is every run.
+    weak_is_right(&section("weak").lines);
+}
+
 #[test]
 fn the_atomic_counter_counts_every_job_exactly_once() {
-    // Every `fetch_add` is one indivisible read-add-write, so no increment is lost
-    // however the threads interleave, and main reads the total only after joining
-    // every thread. The section asserts the total too: a wrong one fails the run.
     for _ in 0..runs() {
-        assert_eq!(
-            section("atomic-counter"),
-            ["jobs done: 100000 of 100000, counted by every thread in one AtomicU64"]
-        );
+        atomic_counter_is_right(&section("atomic-counter").lines);
     }
 }
 
 #[test]
 fn the_once_lock_is_built_once_and_every_thread_sees_the_same_table() {
-    // Which thread builds the table, and in which order the threads print, changes
-    // from run to run; what holds on every run: each of the eight threads prints
-    // once, all of them see the table at one address, and main, after joining them
-    // all, counts one run of the initialiser (the section asserts that too). A
-    // check-then-set in place of `get_or_init` builds it more than once on most
-    // runs, so the runs are repeated.
-    const THREADS: usize = 8;
     for _ in 0..runs() {
-        let lines = section("once-init");
-        let output = lines.join("\n");
-        let (last, threads) = lines.split_last().expect("no output");
-        assert_eq!(
-            last, "main: 8 threads got the table; it was built 1 time(s)",
-            "{output}"
-        );
-        assert_eq!(
-            threads.len(),
-            THREADS,
-            "expected a line per thread:\n{output}"
-        );
-        let mut ids = Vec::new();
-        let mut addresses = Vec::new();
-        for line in threads {
-            let (id, address) = line
-                .split_once(": 41538 primes below 500000, the table at ")
-                .filter(|(id, _)| id.starts_with("ThreadId(") && id.ends_with(')'))
-                .unwrap_or_else(|| panic!("not a thread's line: {line}\n{output}"));
-            ids.push(id);
-            addresses.push(address);
-        }
-        ids.sort();
-        ids.dedup();
-        assert_eq!(ids.len(), THREADS, "a thread printed twice:\n{output}");
-        addresses.dedup();
-        assert_eq!(
-            addresses.len(),
-            1,
-            "the threads saw the table at different addresses:\n{output}"
+        once_init_is_right(&section("once-init").lines);
+    }
+}
+
+#[test]
+fn the_lazy_lock_is_built_once_and_each_once_lock_has_one_winner() {
+    for _ in 0..runs() {
+        let Section { lines, stderr } = section("lazy-lock");
+        lazy_lock_is_right(&lines);
+        let line = stderr_line(&stderr, "OnceLocks won, thread by thread: [", "]");
+        let shares = numbers_after(line, "OnceLocks won");
+        assert!(
+            shares.len() == 8 && shares.iter().sum::<usize>() == 100_000,
+            "{stderr}"
         );
     }
 }
 
 #[test]
-fn each_section_finishes_before_the_next_starts() {
-    // Run order is --list order: xtask/tests checks that for every crate.
+fn the_compare_exchange_loop_hands_out_each_id_once_and_swap_elects_one_thread() {
     for _ in 0..runs() {
-        let all = stdout_of(&[]);
-        // Each section joins its threads before returning: its last line stands
-        // right before the next header.
-        for (last, next) in [
-            ("v: [10, 20, 30]", "=== clones-share-one-allocation"),
-            ("clone dropped: strong_count = 1", "=== last-owner-drops"),
-            (
-                "main: every owner has let go; the value was dropped 1 time(s)",
-                "=== clone-without-clone",
-            ),
-            (
-                "main reads: shared settings, strong_count = 1",
-                "=== atomic-counter",
-            ),
-            (
-                "jobs done: 100000 of 100000, counted by every thread in one AtomicU64",
-                "=== once-init",
-            ),
+        compare_exchange_is_right(&section("compare-exchange").lines);
+    }
+}
+
+#[test]
+fn a_reader_that_sees_the_release_stored_flag_sees_the_data() {
+    for _ in 0..runs() {
+        let Section { lines, stderr } = section("release-acquire");
+        release_acquire_is_right(&lines);
+        let rounds = numbers_after(
+            stderr_line(&stderr, ARCH, " rounds, each on a fresh slot"),
+            ARCH,
+        );
+        assert!(rounds.len() == 1 && rounds[0] >= 1, "{stderr}");
+    }
+}
+
+#[test]
+fn exactly_one_thread_is_told_it_is_last_and_it_sees_every_result() {
+    for _ in 0..runs() {
+        countdown_is_right(&section("countdown").lines);
+    }
+}
+
+#[test]
+fn no_round_ends_in_0_0_under_seqcst_or_the_fences_and_no_count_is_required_otherwise() {
+    for _ in 0..runs() {
+        let Section { lines, stderr } = section("store-buffer");
+        store_buffer_is_right(&lines);
+        for (ordering, verdict) in [
+            ("Relaxed", "allowed, and k = 0 is also correct"),
+            ("Release/Acquire", "allowed, and k = 0 is also correct"),
+            ("SeqCst", "forbidden"),
+            ("Relaxed with fence(SeqCst)", "forbidden"),
         ] {
-            assert!(all.contains(&format!("{last}\n{next}")), "{all}");
+            let prefix = format!("{ARCH}: (0, 0) under {ordering}: seen ");
+            let counts = numbers_after(stderr_line(&stderr, &prefix, verdict), &prefix);
+            // k rounds with (0, 0) of n: any k is right for an ordering that allows it.
+            let [k, n] = counts[..] else {
+                panic!("no k and n:\n{stderr}")
+            };
+            assert!(n >= 1 && k <= n, "{stderr}");
+            assert!(verdict != "forbidden" || k == 0, "{stderr}");
         }
     }
+}
+
+#[test]
+fn each_section_ends_before_the_next_starts() {
+    each_section_ends_before_the_next(&[
+        ("notes-example", notes_example_is_right),
+        (
+            "clones-share-one-allocation",
+            clones_share_one_allocation_is_right,
+        ),
+        ("last-owner-drops", last_owner_drops_is_right),
+        ("clone-without-clone", clone_without_clone_is_right),
+        ("into-inner", into_inner_is_right),
+        ("weak", weak_is_right),
+        ("atomic-counter", atomic_counter_is_right),
+        ("once-init", once_init_is_right),
+        ("lazy-lock", lazy_lock_is_right),
+        ("compare-exchange", compare_exchange_is_right),
+        ("release-acquire", release_acquire_is_right),
+        ("countdown", countdown_is_right),
+        ("store-buffer", store_buffer_is_right),
+    ]);
 }
 
 /// The crate's benchmark, compiled into this test so that `cargo test` proves it

@@ -1,0 +1,78 @@
+//! `compare_exchange` changes an atomic only if it still holds the value you saw; if
+//! another thread got there first, it fails and returns what is there now, and the
+//! loop tries again from that. Here it hands out IDs that stop at a limit instead of
+//! wrapping, which `fetch_add` cannot do. The `_weak` form may also fail when nothing
+//! changed (on processors with load-linked/store-conditional atomics, such as many ARM
+//! cores; never on x86-64), and the loop absorbs that too. At its smallest, the same
+//! question is `swap(true)` on a flag: only the one thread that gets `false` back wins.
+//!
+//! What to notice: every ID below the limit is handed out exactly once and every
+//! call after that is refused, however the threads interleave; one thread wins the flag.
+
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::thread;
+
+/// Callers, not a split of the work: a fixed number, so that even one core has a race.
+const THREADS: u32 = 4;
+/// Enough calls that the threads overlap, even on a loaded machine.
+const CALLS: u32 = 100_000;
+/// Fewer IDs than calls, so that some calls are refused.
+const LIMIT: u32 = 300_000;
+
+/// The next free ID, or `None` once every ID below `LIMIT` is taken.
+fn allocate(next: &AtomicU32) -> Option<u32> {
+    let mut seen = next.load(Ordering::Relaxed);
+    loop {
+        if seen == LIMIT {
+            return None;
+        }
+        // `Relaxed`: an ID orders no other memory, and a compare_exchange never succeeds
+        // on a value that is no longer the latest.
+        match next.compare_exchange_weak(seen, seen + 1, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => return Some(seen),
+            Err(now) => seen = now,
+        }
+    }
+}
+
+pub fn main() {
+    let next = AtomicU32::new(0);
+    let flag = AtomicBool::new(false);
+    let results: Vec<(bool, Vec<u32>, u32)> = thread::scope(|scope| {
+        let handles: Vec<_> = (0..THREADS)
+            .map(|_| {
+                scope.spawn(|| {
+                    let won = !flag.swap(true, Ordering::Relaxed);
+                    let (mut ids, mut refused) = (Vec::new(), 0);
+                    for _ in 0..CALLS {
+                        match allocate(&next) {
+                            Some(id) => ids.push(id),
+                            None => refused += 1,
+                        }
+                    }
+                    (won, ids, refused)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().expect("an allocating thread panicked"))
+            .collect()
+    });
+    let winners = results.iter().filter(|(won, _, _)| *won).count();
+    let refused: u32 = results.iter().map(|(_, _, refused)| refused).sum();
+    let mut times = vec![0_u32; LIMIT as usize];
+    for (_, ids, _) in &results {
+        ids.iter().for_each(|&id| times[id as usize] += 1);
+    }
+    let handed_out: u32 = times.iter().sum();
+    let each_once = times.iter().all(|&n| n == 1);
+    println!(
+        "{THREADS} threads x {CALLS} calls: {handed_out} IDs handed out, {refused} calls refused"
+    );
+    println!("every ID below {LIMIT} handed out exactly once: {each_once}");
+    println!("swap(true) on one flag: {winners} of {THREADS} threads got false back");
+    assert!(each_once);
+    assert_eq!(refused, THREADS * CALLS - LIMIT);
+    assert_eq!(winners, 1);
+}

