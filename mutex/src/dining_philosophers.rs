@@ -1,38 +1,23 @@
-//! Dining philosophers, solved by lock ordering. Five philosophers sit at a round
-//! table with five chopsticks, one between each two neighbours; each `Mutex` is a
-//! chopstick, and a philosopher eats only holding both of theirs.
+//! Dining philosophers, solved by lock ordering. Five philosophers sit at a round table
+//! with a chopstick (a `Mutex`) between each two neighbours, and eat holding both of
+//! theirs. "Left, then right" can deadlock: if all five pick up their left one at once,
+//! each waits in a circle for a neighbour's. "Put it down and retry" trades that for
+//! livelock: in step, they pick up, fail and put down for ever.
 //!
-//! The naive order, "my left chopstick, then my right", can deadlock: if all five pick
-//! up their left chopstick at once, each waits for the right one, which a neighbour
-//! holds and keeps. Five threads waiting in a circle, as the two threads of
-//! `deadlock.rs` do. "Try the right one, and if it is taken put the left one down, wait
-//! and retry" trades that for livelock: five philosophers who do it in step pick up,
-//! fail, put down and retry for ever, busy yet never eating.
+//! The fix: everyone picks up the lower-numbered of their two chopsticks first, so
+//! nobody holds a higher one while waiting for a lower one, and no circle can form.
+//! To give a deadlock every chance, they sit down together at a `Barrier` (whose
+//! `wait` names exactly one of them its leader) and pause between the two chopsticks.
 //!
-//! The fix: number the chopsticks, and let everyone pick up the lower-numbered of
-//! their two first. Philosopher 4 (chopsticks 4 and 0) now reaches for 0 first, like
-//! philosopher 0. A circle of waiting would need someone to hold a higher-numbered
-//! chopstick while waiting for a lower one, and nobody ever does, so no circle can
-//! form, whatever the timing.
-//!
-//! To give a deadlock every chance, the philosophers sit down together (a `Barrier`)
-//! and each pauses a moment between the first chopstick and the second: with the naive
-//! order, all five would then very likely hold their left one and wait for ever.
-//!
-//! What to notice: the philosophers finish in any order, but every one ate the planned
-//! number of meals, and each chopstick was used at every meal of both its neighbours.
+//! What to notice: the philosophers finish in any order, but each ate every meal, and
+//! each chopstick was used at every meal of both its neighbours.
 
 use std::sync::{Barrier, Mutex};
 use std::thread;
 use std::time::Duration;
 
-/// Philosophers at the table, and chopsticks between them.
 const PHILOSOPHERS: usize = 5;
-
-/// How many meals each philosopher eats.
 const MEALS: usize = 3;
-
-/// How long a philosopher holds the first chopstick before reaching for the second.
 const PAUSE: Duration = Duration::from_millis(1);
 
 pub fn main() {
@@ -40,36 +25,31 @@ pub fn main() {
     let chopsticks: Vec<Mutex<usize>> = (0..PHILOSOPHERS).map(|_| Mutex::new(0)).collect();
     let sit_down = Barrier::new(PHILOSOPHERS);
 
-    let meals: Vec<usize> = thread::scope(|scope| {
+    let ends: Vec<(usize, bool)> = thread::scope(|scope| {
         let philosophers: Vec<_> = (0..PHILOSOPHERS)
             .map(|p| {
                 let (left, right) = (p, (p + 1) % PHILOSOPHERS);
-                // The lower-numbered chopstick first, for everyone.
                 let (first, second) = (left.min(right), left.max(right));
                 let (chopsticks, sit_down) = (&chopsticks, &sit_down);
-                // Scoped threads may borrow the chopsticks and the barrier.
                 scope.spawn(move || {
-                    // Start together, so that all reach for a chopstick at once.
-                    sit_down.wait();
+                    let leader = sit_down.wait().is_leader();
                     let mut eaten = 0;
                     for _ in 0..MEALS {
                         let mut first = chopsticks[first].lock().unwrap();
-                        // Holding one chopstick, pause: the moment when, with the
-                        // naive order, every neighbour takes theirs.
+                        // The moment when, in the naive order, every neighbour takes theirs.
                         thread::sleep(PAUSE);
                         let mut second = chopsticks[second].lock().unwrap();
                         *first += 1;
                         *second += 1;
                         eaten += 1;
-                    } // Each meal's two guards drop at the end of its round: chopsticks down.
+                    }
                     println!(
                         "philosopher {p}: ate {eaten} meals, chopstick {first} first, then {second}"
                     );
-                    eaten
+                    (eaten, leader)
                 })
             })
             .collect();
-        // Each philosopher ends after the last meal: join them all.
         philosophers
             .into_iter()
             .map(|p| p.join().expect("a philosopher thread panicked"))
@@ -80,7 +60,13 @@ pub fn main() {
         .into_iter()
         .map(|chopstick| chopstick.into_inner().unwrap())
         .collect();
+    let leaders = ends.iter().filter(|(_, leader)| *leader).count();
     println!("meals eaten with each chopstick: {uses:?}");
-    assert_eq!(meals, [MEALS; PHILOSOPHERS]);
+    println!("philosophers the barrier named its leader: {leaders}");
+    assert_eq!(
+        ends.iter().map(|(eaten, _)| *eaten).collect::<Vec<_>>(),
+        [MEALS; PHILOSOPHERS]
+    );
     assert_eq!(uses, [2 * MEALS; PHILOSOPHERS]);
+    assert_eq!(leaders, 1);
 }

@@ -1,46 +1,24 @@
 //! # `Mutex` and `RwLock`: shared data that threads may change
 //!
-//! An `Arc` lets many threads own one value but only read it. To change it, put it
-//! in a lock: `Mutex<T>` hands out one `MutexGuard` at a time, and the guard is the
-//! only way to reach the `T` inside. The sections, in teaching order, one file each:
+//! An `Arc` lets many threads own one value, but only read it. To change it, put it in
+//! a lock: the guard that `lock` hands out is the only way in to the value. The notes'
+//! sections come first; then locks in real code: how long a guard lives, deadlocks and
+//! how to rule them out, and waiting for a condition with a `Condvar`.
 //!
-//! 1. `notes-example` (`notes_example.rs`): the notes' example, a guard in its own
-//!    block pushes 40.
-//! 2. `shared-counter` (`shared_counter.rs`): `Arc<Mutex<u64>>` shared by many
-//!    threads, each adding one many times: the total is exact.
-//! 3. `guard-scope` (`guard_scope.rs`): while a guard lives, another thread's
-//!    `try_lock` fails; once it is dropped, it succeeds.
-//! 4. `poisoning` (`poisoning.rs`): a panic while holding the lock poisons it; the
-//!    data can still be recovered.
-//! 5. `rwlock` (`rwlock.rs`): many readers hold an `RwLock` at once, a writer alone.
-//!
-//! Beyond the notes, locks in real code:
-//!
-//! 6. `guard-lifetimes` (`guard_lifetimes.rs`): a guard in the scrutinee of `if let`,
-//!    `match` or `while let` holds the lock through the block; the `else` block of
-//!    `if let` is the one place where the edition matters.
-//! 7. `worker-pool-stall` (`worker_pool_stall.rs`): workers that take jobs with
-//!    `while let` hold the queue's lock while a job runs, and the pool stalls.
-//! 8. `deadlock` (`deadlock.rs`): two locks taken in opposite orders deadlock, for
-//!    certain; a watchdog sees it and makes one thread give up.
-//! 9. `dining-philosophers` (`dining_philosophers.rs`): one order for every lock
-//!    rules out deadlock.
-//! 10. `condvar` (`condvar.rs`): a `Condvar` waits for a condition on the locked data,
-//!     checked again after every wake-up.
-//!
-//! Each section file is a whole program: copy it into a project's `src/main.rs`.
-//! Run them here with `cargo run -p mutex` (every section),
-//! `cargo run -p mutex -- <section>` (one), `cargo run -p mutex -- --list`.
+//! Each section file in `src/` is a whole program: copy it into a project's `src/main.rs`.
 
 mod condvar;
+mod condvar_timeout;
 mod deadlock;
 mod dining_philosophers;
 mod guard_lifetimes;
 mod guard_scope;
+mod lock_twice;
 mod notes_example;
 mod poisoning;
 mod rwlock;
 mod shared_counter;
+mod wake_up_finds_nothing;
 mod worker_pool_stall;
 
 /// Every section in teaching order.
@@ -81,6 +59,11 @@ const SECTIONS: &[Section] = &[
         run: worker_pool_stall::main,
     },
     Section {
+        name: "lock-twice",
+        claim: "a Mutex is not reentrant: the thread that holds it cannot lock it again",
+        run: lock_twice::main,
+    },
+    Section {
         name: "deadlock",
         claim: "two locks taken in opposite orders deadlock; a watchdog sees it and breaks it",
         run: deadlock::main,
@@ -92,12 +75,22 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "condvar",
-        claim: "a Condvar waits for a condition on the locked data, checked again after every wake-up",
+        claim: "a Condvar loses no wake-up: the waiter checks the condition before it waits",
         run: condvar::main,
+    },
+    Section {
+        name: "wake-up-finds-nothing",
+        claim: "notify_all wakes every waiter, but one item goes to one: check again in a loop",
+        run: wake_up_finds_nothing::main,
+    },
+    Section {
+        name: "condvar-timeout",
+        claim: "wait_timeout_while returns when the condition holds or the time runs out, and says which",
+        run: condvar_timeout::main,
     },
 ];
 
-// ---- the command line: the same in every example crate (xtask/tests checks it) ----
+// ---- the command line: written from common/cli.rs by `cargo xtask copies` ----
 
 use std::env;
 use std::process::ExitCode;
