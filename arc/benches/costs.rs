@@ -73,11 +73,11 @@ pub fn measure(full: bool) {
         counter.fetch_add(black_box(1), Ordering::Relaxed);
     };
     bench(full, "AtomicU64::fetch_add, uncontended", add);
-    contended(add, || {
+    let add_contended = contended(add, || {
         bench(full, "AtomicU64::fetch_add, two threads contending", add)
     });
     let cas = || cas_add(&counter);
-    contended(cas, || {
+    let cas_contended = contended(cas, || {
         bench(full, "compare_exchange loop, two threads contending", cas)
     });
     let seqcst = bench(
@@ -147,9 +147,10 @@ pub fn measure(full: bool) {
     }
 
     compare(&arc_alone, &rc);
-    // Not concluded: on the 2-core AMD EPYC measured, the contended rows' medians were
-    // not higher in every run than the uncontended or fetch_add ones.
     compare(&seqcst, &release);
+    // Asked for, though it did not hold in every run on the 2-core machine measured:
+    // the sentence says which way it went.
+    compare(&cas_contended, &add_contended);
 }
 
 /// 1, 2, 3, 4, then the powers of two, up to `limit`, and `limit` itself.
