@@ -84,7 +84,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "countdown",
-        claim: "fetch_sub(Release) tells exactly one thread it is last; fence(Acquire) shows it all",
+        claim: "fetch_sub(Release) tells exactly one thread it is last; its fence(Acquire) shows it every result",
         run: countdown::main,
     },
     Section {

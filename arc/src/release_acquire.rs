@@ -8,8 +8,8 @@
 //! barrier first, so that the reader looks while the writer writes. What this machine
 //! cannot show: x86-64 keeps stores in order and loads in order, so even `Relaxed` for
 //! the pair never left a reader without the data here, yet the model allows it and the
-//! compiler may reorder. So this shows the guarantee, not its absence. What it can
-//! show is the bug of a reader that loads the data before the flag.
+//! compiler may reorder. So this shows the guarantee, not its absence. Swap the reader's
+//! two loads (data first, then the flag) and this machine does show that bug.
 //!
 //! What to notice: no round saw the flag without the data. The number of rounds,
 //! which the machine decides, is on stderr.

@@ -2,9 +2,10 @@
 //! and once it is full `send` waits until the receiver makes room. Main pauses 100 ms
 //! before it starts receiving.
 //!
-//! What to notice: during the pause the sender prints `sent Message 1` to `3` and
-//! stops; then each `got` lets one more `send` through. A `sent` line may come one
-//! early (`sent Message 4` before `got Message 1`): main has received, not yet printed.
+//! What to notice: the sender stops after `sent Message 3` (during the pause, unless
+//! it was slower than 100 ms to start); then each `got` lets one more `send` through.
+//! What is certain: `sent Message i` never comes before `got Message i-4`, and a `sent`
+//! line may come one early (main has received, not yet printed).
 
 use std::sync::mpsc;
 use std::thread;

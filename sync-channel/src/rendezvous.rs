@@ -2,8 +2,8 @@
 //! until a `recv` takes the message from its hands. The notes' sender and receiver
 //! again, with capacity 0; main pauses 10 ms before it receives.
 //!
-//! What to notice: nothing is sent during the pause; then `sent` and `got` lines
-//! alternate, a `sent` line at most one early (received, not yet printed).
+//! What to notice: nothing is sent during the pause; then each `got Message i` and
+//! `sent Message i`, in either order, come before the next message's pair.
 
 use std::sync::mpsc;
 use std::thread;

@@ -2,7 +2,7 @@
 //! `thread::current().name()` returns and what its panic message shows (an unnamed
 //! thread's says `'<unnamed>'`), so a panic says which thread failed. Its stack size is
 //! given here, generously: one too small (16 KiB, say) is no error at spawn, but the
-//! thread overflows it (printing a panic's backtrace is enough), and a stack overflow
+//! thread overflows it (even printing a panic's backtrace does), and a stack overflow
 //! aborts the whole process instead of panicking.
 //!
 //! `Builder::spawn` returns an `io::Result` where `thread::spawn` would panic. It fails

@@ -32,7 +32,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "builder",
-        claim: "a Builder names a thread, which its panic message shows, and sets its stack size",
+        claim: "a Builder names a thread, and the panic message of that thread shows the name",
         run: builder::main,
     },
     Section {
@@ -42,7 +42,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "park-unpark",
-        claim: "a thread parks until another sets a flag and unparks it, in either order",
+        claim: "a thread parks until another sets a flag and unparks it; an early unpark is not lost",
         run: park_unpark::main,
     },
     Section {

@@ -26,5 +26,5 @@ pub fn main() {
         println!("Main thread: {i}");
         thread::sleep(Duration::from_millis(5));
     }
-    println!("Main thread: returning; the process ends with both threads unfinished");
+    println!("Main thread: returning; the process ends with the hour-long thread unfinished");
 }
