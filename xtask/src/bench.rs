@@ -7,9 +7,8 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::process::Stdio;
 use std::thread;
 
-use crate::Error;
 use crate::table::{Line, conclusions, cost_table, parse, regimes, scaling_tables};
-use crate::workspace::{cargo, choose, example_crates, project_root};
+use crate::workspace::{Error, cargo, choose, example_crates, project_root};
 
 pub fn run(args: &[String]) -> Result<(), Error> {
     let with_benches: Vec<String> = example_crates()

@@ -13,8 +13,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use crate::Error;
-use crate::workspace::{example_crates, project_root};
+use crate::workspace::{Error, example_crates, project_root};
 
 /// Checks the cases named by `files`, or every case of every example crate.
 pub fn run(files: &[String]) -> Result<(), Error> {

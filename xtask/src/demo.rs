@@ -16,8 +16,9 @@ use std::process::Stdio;
 use std::process::{Child, Command, ExitStatus};
 use std::time::{Duration, Instant};
 
-use crate::workspace::{Messages, built_binary, choose, example_crates, start_build, use_color};
-use crate::{BUILD_FAILED, Error};
+use crate::workspace::{
+    BUILD_FAILED, Error, Messages, built_binary, choose, example_crates, start_build, use_color,
+};
 
 /// One demo's crate, how it ended (or why it could not start), and how long it took.
 type Outcome<'a> = (&'a str, io::Result<ExitStatus>, Duration);

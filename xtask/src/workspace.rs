@@ -1,13 +1,88 @@
-//! The workspace as the xtask and its tests see it: where it is, its example crates
-//! in teaching order, and one `cargo build` of their binaries. `tests/xtask.rs`
-//! includes this file too.
+//! What the xtask's two binaries share: the help, the one error type and how it
+//! ends the process, and the workspace (where it is, its example crates in teaching
+//! order, one `cargo build` of their binaries). `tests/xtask.rs` includes it too.
 
 use std::env;
 use std::ffi::OsString;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Lines};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Stdio};
+use std::process::{Child, ChildStdout, Command, ExitCode, Stdio};
+
+pub const HELP: &str = "\
+Usage: cargo xtask <TASK>
+
+Tasks:
+  demo [--timeline] [CRATE...]  build the example crates (one cargo build) and run
+                                each in teaching order as soon as it is built (all
+                                of them, or only those named), then a summary;
+                                --timeline prefixes every line with the time
+                                since that demo started
+  list                          every example crate with its sections and claims
+  bench [CRATE...]              run the crates' benchmarks (release build) and
+                                print what each primitive costs, the two regimes
+                                of a wake-up, how costs grow with the threads,
+                                and the conclusions the benches ask for
+  compile-fail [FILE...]        check that each compile-fail/*.rs (or each FILE)
+                                fails to compile with the error codes its first
+                                line names, e.g. `// error: E0373`
+  copies                        write every block that stays copied (the command
+                                line, send-sync's probe) from its source in common/
+
+Run `cargo test` for every test; it runs the compile-fail check too.
+";
+
+/// Why a task did not succeed.
+pub enum Error {
+    /// The command line was wrong: exit code 2, with the usage.
+    Usage(String),
+    /// A step failed: exit code 1, with what failed and what to do.
+    Failed(String),
+    /// Writing our own output failed; a closed stdout (`cargo xtask demo | head`)
+    /// means the reader has seen all they wanted: exit code 0.
+    Io(io::Error),
+    /// `xtask-tasks` ended with this exit code, having said why.
+    Exited(u8),
+}
+
+impl From<io::Error> for Error {
+    fn from(error: io::Error) -> Error {
+        Error::Io(error)
+    }
+}
+
+impl Error {
+    /// Cargo, which every task but `compile-fail` runs, could not be started.
+    pub fn no_cargo(error: io::Error) -> Error {
+        Error::Failed(format!("could not start cargo: {error}"))
+    }
+}
+
+/// What to say when cargo could not build the examples (its errors are above).
+pub const BUILD_FAILED: &str =
+    "`cargo build` of the examples failed; fix the errors above, then run this again";
+
+/// Ends a task: the one place where an error becomes what the user sees and the exit
+/// code.
+pub fn exit(result: Result<(), Error>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Error::Usage(problem)) => {
+            eprint!("error: {problem}\n\n{HELP}");
+            ExitCode::from(2)
+        }
+        Err(Error::Failed(problem)) => {
+            eprintln!("error: {problem}");
+            ExitCode::FAILURE
+        }
+        Err(Error::Io(error)) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+        Err(Error::Exited(code)) => ExitCode::from(code),
+    }
+}
 
 /// The workspace root: this crate lives in `<root>/xtask`.
 pub fn project_root() -> PathBuf {

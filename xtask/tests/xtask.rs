@@ -33,6 +33,14 @@ fn xtask(args: &[&str]) -> assert_cmd::Command {
     command
 }
 
+/// The second binary, which `cargo xtask compile-fail` runs through cargo: the
+/// tests run it directly.
+fn tasks(args: &[&str]) -> assert_cmd::Command {
+    let mut command = cargo_bin_cmd!("xtask-tasks");
+    command.args(args).timeout(TIMEOUT);
+    command
+}
+
 fn stdout_of(args: &[&str]) -> String {
     stdout(&xtask(args).assert().success())
 }
@@ -124,12 +132,18 @@ fn a_wrong_command_line_exits_with_code_2_and_the_usage() {
 #[cfg(unix)]
 fn every_task_ends_quietly_on_a_closed_stdout() {
     let xtask = assert_cmd::cargo::cargo_bin!("xtask");
-    for task in ["list", "compile-fail", "demo threads", "copies"] {
+    let tasks = assert_cmd::cargo::cargo_bin!("xtask-tasks");
+    for (binary, task) in [
+        (xtask, "list"),
+        (xtask, "demo threads"),
+        (tasks, "compile-fail"),
+        (tasks, "copies"),
+    ] {
         // `head -c 0` closes the pipe at once; `pipefail` makes the xtask's exit the exit.
         let script = format!("set -o pipefail; \"$0\" {task} | head -c 0");
         assert_cmd::Command::new("bash")
             .args(["-c", &script])
-            .arg(xtask)
+            .arg(binary)
             .env("RUST_BACKTRACE", "1")
             .timeout(TIMEOUT)
             .assert()
@@ -246,7 +260,7 @@ fn demo_timeline_shows_the_bounded_receiver_starting_after_its_pause() {
 
 #[test]
 fn every_compile_fail_case_fails_with_the_codes_it_names() {
-    let assert = xtask(&["compile-fail"]).assert().success();
+    let assert = tasks(&["compile-fail"]).assert().success();
     let out = stdout(&assert);
     let mut cases = 0;
     for entry in fs::read_dir(root()).expect("the root is readable") {
@@ -289,7 +303,7 @@ fn the_compile_fail_check_rejects_a_case_that_compiles_or_names_the_wrong_code()
         .collect();
     let mut args = vec!["compile-fail"];
     args.extend(paths.iter().map(String::as_str));
-    xtask(&args)
+    tasks(&args)
         .assert()
         .failure()
         .stdout(predicate::str::contains(
@@ -328,7 +342,7 @@ fn the_compile_fail_check_ignores_warnings_beside_the_expected_error() {
         "// error: E0308\nfn main() { let unused = 1; let _x: i32 = \"text\"; }\n",
     )
     .expect("written");
-    xtask(&["compile-fail", &case.display().to_string()])
+    tasks(&["compile-fail", &case.display().to_string()])
         .assert()
         .success()
         .stdout(predicate::str::contains("warning.rs  (E0308)"));
