@@ -1,6 +1,6 @@
 //! `cargo xtask demo [--timeline] [CRATE...]`: build the examples in one cargo
-//! call, run each in teaching order under a header as soon as it is built, then
-//! print a summary.
+//! call, run each as soon as it is built, show them in teaching order each under a
+//! header, then print a summary.
 //!
 //! Every line reaches the terminal through this program, the demos' too (their
 //! stdout and stderr joined, in order), so that a closed stdout
@@ -45,8 +45,16 @@ pub fn run(args: &[String]) -> Result<(), Error> {
     summary(&outcomes)
 }
 
-/// Runs each chosen crate's demo as soon as cargo reports it built; stops early,
-/// with fewer outcomes than crates, if cargo's messages end first (a failed build).
+/// One demo that has run: how it ended (or why it could not start), how long it
+/// took, and its output if it ran before its turn.
+type Ran = (io::Result<ExitStatus>, Duration, Vec<u8>);
+
+/// Runs the chosen crates' demos one at a time, each as soon as cargo reports it
+/// built (cargo builds in an order of its own), and shows them in teaching order: the
+/// demo whose turn it is straight to the terminal, one that ran early from a buffer
+/// when its turn comes, so the last crate built is the only one left to run after the
+/// build. Stops early, with fewer outcomes than crates, if cargo's messages end first
+/// (a failed build).
 fn show_demos<'a>(
     chosen: &'a [String],
     messages: &mut Messages,
@@ -54,30 +62,47 @@ fn show_demos<'a>(
 ) -> io::Result<Vec<Outcome<'a>>> {
     let color = use_color(io::stdout().is_terminal(), env::var_os("NO_COLOR"));
     let mut built: Vec<(String, PathBuf)> = Vec::new();
-    let mut outcomes = Vec::new();
-    for name in chosen {
-        // Read cargo's messages until this crate is built (cargo may build others first).
-        let path = loop {
-            if let Some((_, path)) = built.iter().find(|(built, _)| built == name) {
-                break path.clone();
-            }
+    let mut ran: Vec<Option<Ran>> = chosen.iter().map(|_| None).collect();
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    while outcomes.len() < chosen.len() {
+        let turn = outcomes.len();
+        let path_of = |i: usize| built.iter().find(|(name, _)| *name == chosen[i]);
+        // The first crate in teaching order that is built and has not run yet.
+        let Some(i) = (turn..chosen.len()).find(|&i| ran[i].is_none() && path_of(i).is_some())
+        else {
             match messages.next() {
                 Some(Ok(message)) => built.extend(built_binary(&message)),
                 _ => return Ok(outcomes),
             }
+            continue;
         };
-        let header = format!("▶ cargo run -p {name}");
-        if color {
-            writeln!(io::stdout(), "\n\x1b[1m{header}\x1b[0m")?;
+        let path = path_of(i)
+            .map(|(_, path)| path.clone())
+            .expect("it is built");
+        let (mut terminal, mut buffer) = (io::stdout(), Vec::new());
+        let out: &mut dyn Write = if i == turn {
+            &mut terminal
         } else {
-            writeln!(io::stdout(), "\n{header}")?;
+            &mut buffer
+        };
+        let header = format!("▶ cargo run -p {}", chosen[i]);
+        if color {
+            writeln!(out, "\n\x1b[1m{header}\x1b[0m")?;
+        } else {
+            writeln!(out, "\n{header}")?;
         }
         let started = Instant::now();
         let status = match start(&path) {
-            Ok((child, output)) => show(child, output, timeline.then_some(started))?,
+            Ok((child, output)) => show(child, output, timeline.then_some(started), out)?,
             Err(error) => Err(error),
         };
-        outcomes.push((name.as_str(), status, started.elapsed()));
+        ran[i] = Some((status, started.elapsed(), buffer));
+        // Every demo whose turn has come and that has run, in teaching order.
+        while let Some((status, time, buffer)) = ran.get_mut(outcomes.len()).and_then(Option::take)
+        {
+            io::stdout().write_all(&buffer)?;
+            outcomes.push((chosen[outcomes.len()].as_str(), status, time));
+        }
     }
     Ok(outcomes)
 }
@@ -149,17 +174,18 @@ fn millis(time: Duration) -> f64 {
     time.as_secs_f64() * 1000.0
 }
 
-/// Copies the demo's output to our stdout as it arrives (each line stamped with the
-/// time since `timeline`, if given), then waits for the demo. The outer error is
-/// ours, a closed stdout: then the demo is stopped and the error handed back.
+/// Copies the demo's output to `out` as it arrives (each line stamped with the time
+/// since `timeline`, if given), then waits for the demo. The outer error is ours, a
+/// closed stdout: then the demo is stopped and the error handed back.
 fn show(
     mut child: Child,
     output: impl Read,
     timeline: Option<Instant>,
+    out: &mut dyn Write,
 ) -> io::Result<io::Result<ExitStatus>> {
     let copied = match timeline {
-        Some(started) => stamp(output, started),
-        None => pass_through(output),
+        Some(started) => stamp(output, started, out),
+        None => pass_through(output, out),
     };
     match copied {
         Ok(()) => Ok(child.wait()),
@@ -171,10 +197,9 @@ fn show(
     }
 }
 
-/// Copies `from` to stdout, flushing each piece at once, until `from` ends. A read
+/// Copies `from` to `out`, flushing each piece at once, until `from` ends. A read
 /// error ends the copy like the end of the output: the exit status says the rest.
-fn pass_through(mut from: impl Read) -> io::Result<()> {
-    let mut out = io::stdout();
+fn pass_through(mut from: impl Read, out: &mut dyn Write) -> io::Result<()> {
     let mut chunk = [0; 4096];
     while let Ok(n @ 1..) = from.read(&mut chunk) {
         out.write_all(&chunk[..n])?;
@@ -183,13 +208,12 @@ fn pass_through(mut from: impl Read) -> io::Result<()> {
     Ok(())
 }
 
-/// Copies `from` to stdout line by line, each line prefixed with `+<ms> ms`, the time
+/// Copies `from` to `out` line by line, each line prefixed with `+<ms> ms`, the time
 /// since `started`. A last line without a newline (a process can end mid-line) is
 /// copied too. Rust's stdout is line buffered even into a pipe, so a line arrives
 /// when the demo prints it.
-fn stamp(from: impl Read, started: Instant) -> io::Result<()> {
+fn stamp(from: impl Read, started: Instant, out: &mut dyn Write) -> io::Result<()> {
     let mut reader = BufReader::new(from);
-    let mut out = io::stdout();
     let mut line = Vec::new();
     while matches!(reader.read_until(b'\n', &mut line), Ok(n) if n > 0) {
         let text = String::from_utf8_lossy(&line);
