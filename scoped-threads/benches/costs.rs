@@ -17,7 +17,7 @@ use parallel_chunks::{parallel_sum_of_squares, sum_of_squares};
 
 #[path = "../../common/sampler.rs"]
 mod sampler;
-use sampler::{bench, compare};
+use sampler::bench;
 
 /// 8 MB of numbers: far more work than starting a thread.
 const LEN: u64 = 1_000_000;
@@ -30,21 +30,22 @@ fn main() {
 pub fn measure(full: bool) {
     println!("costs of scoped-threads (cargo bench -p scoped-threads)");
     let numbers: Vec<u64> = (1..=if full { LEN } else { 1_000 }).collect();
-    let alone = bench(full, "scaling: chunks: sum of squares: 0", || {
-        black_box(sum_of_squares(black_box(&numbers)));
-    });
+    bench(
+        full,
+        "scaling: threads (0 is the caller alone): sum of squares in chunks: 0",
+        || {
+            black_box(sum_of_squares(black_box(&numbers)));
+        },
+    );
     let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    let parallel: Vec<_> = thread_counts(cores)
-        .into_iter()
-        .map(|threads| {
-            let name = format!("scaling: chunks: sum of squares: {threads}");
-            bench(full, &name, || {
-                black_box(parallel_sum_of_squares(black_box(&numbers), threads));
-            })
-        })
-        .collect();
-    // One scoped thread does the calling thread's work, plus its start and join.
-    compare(&parallel[0], &alone);
+    for threads in thread_counts(cores) {
+        let name = format!(
+            "scaling: threads (0 is the caller alone): sum of squares in chunks: {threads}"
+        );
+        bench(full, &name, || {
+            black_box(parallel_sum_of_squares(black_box(&numbers), threads));
+        });
+    }
 }
 
 /// 1, 2, 3, 4, then the powers of two, up to `limit`, and `limit` itself.
