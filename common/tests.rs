@@ -26,9 +26,14 @@ pub struct Run {
 }
 
 pub fn run(args: &[&str]) -> Run {
+    run_within(args, TIMEOUT)
+}
+
+/// `run` with another limit than `TIMEOUT`: a section whose lesson is how soon it ends.
+pub fn run_within(args: &[&str], timeout: Duration) -> Run {
     let assert = cargo_bin_cmd!()
         .args(args)
-        .timeout(TIMEOUT)
+        .timeout(timeout)
         .assert()
         .success();
     let output = assert.get_output();
@@ -46,10 +51,15 @@ pub struct Section {
 
 /// Runs one section and checks that its first line is its header.
 pub fn section(name: &str) -> Section {
-    let Run { stdout, stderr } = run(&[name]);
+    section_within(name, TIMEOUT)
+}
+
+/// `section` with another limit than `TIMEOUT`.
+pub fn section_within(name: &str, timeout: Duration) -> Section {
+    let Run { stdout, stderr } = run_within(&[name], timeout);
     let mut blocks = blocks(&stdout);
     assert!(
-        blocks.len() == 1 && blocks[0].0 == name && stdout.starts_with("=== "),
+        blocks.len() == 1 && blocks[0].0 == name,
         "the output should be the header of `{name}`, then its lines:\n{stdout}"
     );
     let (_, lines) = blocks.remove(0);
@@ -101,6 +111,15 @@ pub fn each_section_ends_before_the_next(checks: &[(&str, Check)]) {
     for ((_, lines), (_, check)) in blocks.iter().zip(checks) {
         check(lines);
     }
+}
+
+/// `$RUSTC` if it is set, else `rustc`, for the tests that build a file themselves;
+/// bounded by `TIMEOUT` like every run here.
+pub fn rustc() -> assert_cmd::Command {
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let mut command = assert_cmd::Command::new(rustc);
+    command.timeout(TIMEOUT);
+    command
 }
 
 /// The lines, one a line, for a failure message.

@@ -287,8 +287,7 @@ fn only_the_else_block_of_if_let_differs_between_editions_2021_and_2024() {
     let run = |edition: &str| -> Vec<String> {
         let binary = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
             .join(format!("guard-lifetimes-{edition}-{}", std::process::id()));
-        let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
-        let build = std::process::Command::new(rustc)
+        let build = rustc()
             .args(["--edition", edition, "-o"])
             .arg(&binary)
             .arg(file)

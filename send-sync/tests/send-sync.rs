@@ -251,8 +251,7 @@ fn every_no_in_known_is_refused_by_the_compiler() {
     let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join(format!("refused_{}.rs", std::process::id()));
     std::fs::write(&file, &source).expect("cannot write the source for rustc");
-    let output = assert_cmd::Command::new(std::env::var_os("RUSTC").unwrap_or("rustc".into()))
-        .timeout(TIMEOUT)
+    let output = rustc()
         .args(["--edition=2024", "--crate-type=lib", "--emit=metadata"])
         .args(["--error-format=short", "-o"])
         .arg(file.with_extension("rmeta"))

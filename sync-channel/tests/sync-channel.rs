@@ -22,11 +22,19 @@ const ITEMS: u64 = 10;
 /// - the receiver prints `got` after each `recv` returns, before its next `recv`. Once
 ///   it has taken item `i - c`, the lines of items `1 ..= i - c - 1` are printed, but
 ///   that of item `i - c` may not be yet: taken, not yet printed. Hence the minus one.
+///
+/// And the other way: the `k`-th `got` line comes after at least `k - 1` `sent` lines,
+/// whatever the capacity: the sender prints item `k - 1`'s line before it sends item `k`.
 fn at_most_capacity_ahead(lines: &[String], capacity: usize, sent: &str, got: &str) {
     let (mut sends, mut gots) = (0_usize, 0);
     for line in lines {
         if line.contains(got) {
             gots += 1;
+            assert!(
+                gots <= sends + 1,
+                "`{line}` comes after only {sends} `{sent}` lines:\n{}",
+                show(lines)
+            );
         } else if line.contains(sent) {
             sends += 1;
             let at_least = sends.saturating_sub(capacity + 1);

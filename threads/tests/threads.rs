@@ -5,7 +5,6 @@
 mod common;
 use common::*;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use std::time::Duration;
 
 /// The lines are exactly `expected`, in order.
@@ -162,18 +161,8 @@ fn a_parked_thread_wakes_once_the_flag_is_set_whichever_came_first() {
 fn main_does_not_wait_for_its_threads_not_even_an_hour_long_one() {
     // One thread waits an hour: ending within a second shows nobody waited for it.
     for _ in 0..runs() {
-        let assert = cargo_bin_cmd!()
-            .arg("main-does-not-wait")
-            .timeout(Duration::from_secs(1))
-            .assert()
-            .success();
-        let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-        let blocks = blocks(&stdout);
-        assert!(
-            blocks.len() == 1 && blocks[0].0 == "main-does-not-wait",
-            "{stdout}"
-        );
-        main_does_not_wait_is_right(&blocks[0].1);
+        let section = section_within("main-does-not-wait", Duration::from_secs(1));
+        main_does_not_wait_is_right(&section.lines);
     }
 }
 
