@@ -23,10 +23,9 @@ const WARM_UP: Duration = Duration::from_millis(10);
 /// shows each regime of a wake-up rather than their average.
 const SAMPLE_TIME: Duration = Duration::from_micros(1);
 
-/// A measured row: its name, and its median in nanoseconds per unit.
+/// A measured row, for `compare`: the xtask reads its numbers from the printed line.
 pub struct Row {
-    pub name: String,
-    pub median: f64,
+    name: String,
 }
 
 /// Times `op`, one operation, and prints its row. `full` is false in the crates'
@@ -38,20 +37,41 @@ pub fn bench(full: bool, name: &str, op: impl FnMut()) -> Row {
 /// Like `bench`, while a spinning thread keeps each other core awake, so that a thread
 /// the operation wakes finds its core awake.
 pub fn bench_cores_busy(full: bool, name: &str, op: impl FnMut()) -> Row {
-    let cores = thread::available_parallelism().map_or(1, |n| n.get());
+    let others = thread::available_parallelism().map_or(1, |n| n.get()) - 1;
+    let name = format!("{name}, other cores busy");
+    beside(others, std::hint::spin_loop, || bench(full, &name, op))
+}
+
+/// Runs `measure` while `rivals` threads run `rival` over and over: a contended row.
+pub fn beside<T>(rivals: usize, rival: impl Fn() + Sync, measure: impl FnOnce() -> T) -> T {
+    /// Stops the rivals when dropped, even if `measure` panics.
+    struct Stop<'a>(&'a AtomicBool);
+    impl Drop for Stop<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
     let stop = AtomicBool::new(false);
     thread::scope(|scope| {
-        for _ in 1..cores {
+        for _ in 0..rivals {
             scope.spawn(|| {
                 while !stop.load(Ordering::Relaxed) {
-                    std::hint::spin_loop();
+                    rival();
                 }
             });
         }
-        let row = bench(full, &format!("{name}, other cores busy"), op);
-        stop.store(true, Ordering::Relaxed);
-        row
+        let _stop = Stop(&stop);
+        measure()
     })
+}
+
+/// 1, 2, 3, 4, then the powers of two, up to `limit`, and `limit` itself: the thread
+/// counts of a scaling table.
+pub fn thread_counts(limit: usize) -> Vec<u32> {
+    (1..=limit)
+        .filter(|&n| n <= 4 || n.is_power_of_two() || n == limit)
+        .map(|n| u32::try_from(n).expect("fewer than 2^32 threads"))
+        .collect()
 }
 
 /// Times `op`, which does `units` units of work (threads, bumps), per unit.
@@ -64,12 +84,16 @@ pub fn bench_per(full: bool, name: &str, units: u32, mut op: impl FnMut()) -> Ro
     // What reading the clock costs, taken off every sample.
     let mut clock: Vec<Duration> = (0..101).map(|_| time(0, &mut op)).collect();
     clock.sort();
-    let (mut ops, start) = (0_u32, Instant::now());
-    while ops == 0 || start.elapsed() < warm_up {
-        op();
-        ops += 1;
-    }
-    let per_op = start.elapsed().as_secs_f64() / f64::from(ops);
+    // Warm up in batches that double, reading the clock once a batch, until one lasts
+    // `warm_up`: that batch tells what one operation costs.
+    let mut ops = 1;
+    let per_op = loop {
+        let took = time(ops, &mut op);
+        if took >= warm_up || ops == u32::MAX {
+            break took.as_secs_f64() / f64::from(ops);
+        }
+        ops = ops.saturating_mul(2);
+    };
     let batch = (sample_time.as_secs_f64() / per_op).ceil().max(1.0) as u32;
     let mut samples: Vec<f64> = Vec::new();
     let start = Instant::now();
@@ -84,15 +108,14 @@ pub fn bench_per(full: bool, name: &str, units: u32, mut op: impl FnMut()) -> Ro
 fn report(name: &str, mut samples: Vec<f64>) -> Row {
     samples.sort_by(f64::total_cmp);
     let at = |share: f64| samples[((samples.len() - 1) as f64 * share).round() as usize];
-    let median = at(0.5);
     println!(
-        "{name:<48}  {median:>10.1} ns  {:>10.1} ns  {:>10.1} ns",
+        "{name:<48}  {:>10.1} ns  {:>10.1} ns  {:>10.1} ns",
+        at(0.5),
         at(0.1),
         at(0.9)
     );
     Row {
         name: name.to_owned(),
-        median,
     }
 }
 

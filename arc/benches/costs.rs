@@ -10,34 +10,19 @@ use std::env::consts::ARCH;
 use std::hint::black_box;
 use std::num::NonZeroUsize;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
 #[path = "../../common/sampler.rs"]
 mod sampler;
-use sampler::{Row, bench, bench_per, compare};
+use sampler::{bench, bench_per, beside, compare, thread_counts};
 
 /// The scaling table's bumps, however many threads share them.
 const BUMPS: u32 = 1_000_000;
 
 fn main() {
     measure(std::env::args().any(|arg| arg == "--bench"));
-}
-
-/// Runs `measure` while another thread runs `rival` over and over.
-fn contended(rival: impl Fn() + Sync, measure: impl FnOnce() -> Row) -> Row {
-    let stop = AtomicBool::new(false);
-    thread::scope(|scope| {
-        scope.spawn(|| {
-            while !stop.load(Ordering::Relaxed) {
-                rival();
-            }
-        });
-        let row = measure();
-        stop.store(true, Ordering::Relaxed);
-        row
-    })
 }
 
 /// Adds one with a `compare_exchange_weak` loop, as `fetch_add` would.
@@ -60,7 +45,7 @@ pub fn measure(full: bool) {
     let arc = Arc::new(1_u64);
     let clone_drop = || drop(black_box(Arc::clone(black_box(&arc))));
     let arc_alone = bench(full, "Arc::clone + drop, one thread", clone_drop);
-    contended(clone_drop, || {
+    beside(1, clone_drop, || {
         bench(
             full,
             "Arc::clone + drop, two threads on one Arc",
@@ -73,11 +58,11 @@ pub fn measure(full: bool) {
         counter.fetch_add(black_box(1), Ordering::Relaxed);
     };
     bench(full, "AtomicU64::fetch_add, uncontended", add);
-    let add_contended = contended(add, || {
+    let add_contended = beside(1, add, || {
         bench(full, "AtomicU64::fetch_add, two threads contending", add)
     });
     let cas = || cas_add(&counter);
-    let cas_contended = contended(cas, || {
+    let cas_contended = beside(1, cas, || {
         bench(full, "compare_exchange loop, two threads contending", cas)
     });
     let seqcst = bench(
@@ -151,12 +136,4 @@ pub fn measure(full: bool) {
     // Asked for, though it did not hold in every run on the 2-core machine measured:
     // the sentence says which way it went.
     compare(&cas_contended, &add_contended);
-}
-
-/// 1, 2, 3, 4, then the powers of two, up to `limit`, and `limit` itself.
-fn thread_counts(limit: usize) -> Vec<u32> {
-    (1..=limit)
-        .filter(|&n| n <= 4 || n.is_power_of_two() || n == limit)
-        .map(|n| u32::try_from(n).expect("fewer than 2^32 threads"))
-        .collect()
 }

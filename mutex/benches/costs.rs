@@ -4,13 +4,11 @@
 //! `cargo bench -p mutex`, or `cargo xtask bench` for every crate's costs in one table.
 
 use std::hint::black_box;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, RwLock};
-use std::thread;
 
 #[path = "../../common/sampler.rs"]
 mod sampler;
-use sampler::{bench, compare};
+use sampler::{bench, beside, compare};
 
 fn main() {
     measure(std::env::args().any(|arg| arg == "--bench"));
@@ -23,16 +21,8 @@ pub fn measure(full: bool) {
     let bump = || *counter.lock().expect("not poisoned") += black_box(1);
     let lock = bench(full, "Mutex lock + unlock, uncontended", bump);
 
-    let stop = AtomicBool::new(false);
-    let contended = thread::scope(|scope| {
-        scope.spawn(|| {
-            while !stop.load(Ordering::Relaxed) {
-                bump();
-            }
-        });
-        let row = bench(full, "Mutex lock + unlock, two threads contending", bump);
-        stop.store(true, Ordering::Relaxed);
-        row
+    let contended = beside(1, bump, || {
+        bench(full, "Mutex lock + unlock, two threads contending", bump)
     });
 
     let shared = RwLock::new(1_u64);

@@ -17,7 +17,7 @@ use parallel_chunks::{parallel_sum_of_squares, sum_of_squares};
 
 #[path = "../../common/sampler.rs"]
 mod sampler;
-use sampler::bench;
+use sampler::{bench, thread_counts};
 
 /// 8 MB of numbers: far more work than starting a thread.
 const LEN: u64 = 1_000_000;
@@ -43,14 +43,10 @@ pub fn measure(full: bool) {
             "scaling: threads (0 is the caller alone): sum of squares in chunks: {threads}"
         );
         bench(full, &name, || {
-            black_box(parallel_sum_of_squares(black_box(&numbers), threads));
+            black_box(parallel_sum_of_squares(
+                black_box(&numbers),
+                threads as usize,
+            ));
         });
     }
-}
-
-/// 1, 2, 3, 4, then the powers of two, up to `limit`, and `limit` itself.
-fn thread_counts(limit: usize) -> Vec<usize> {
-    (1..=limit)
-        .filter(|&n| n <= 4 || n.is_power_of_two() || n == limit)
-        .collect()
 }

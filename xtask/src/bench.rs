@@ -116,7 +116,7 @@ fn print(lines: Vec<Line>) -> Result<(), Error> {
         write!(out, "{scaling}")?;
     }
     if !conclusions.is_empty() {
-        writeln!(out, "What this run shows:")?;
+        writeln!(out, "\nWhat this run shows:")?;
         for sentence in conclusions {
             writeln!(out, "- {sentence}")?;
         }

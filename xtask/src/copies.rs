@@ -18,18 +18,26 @@ pub struct Copies {
     pub sources: Vec<String>,
 }
 
-/// Every file of the crates' `src/` folders that holds a copy.
-pub fn find(root: &Path, crates: &[String]) -> io::Result<Vec<Copies>> {
+/// What went wrong, and with which file or folder.
+fn about(path: &Path) -> impl Fn(io::Error) -> String + '_ {
+    move |error| format!("{}: {error}", path.display())
+}
+
+/// Every file of the crates' `src/` folders that holds a copy; an error names the
+/// file or folder it is about.
+pub fn find(root: &Path, crates: &[String]) -> Result<Vec<Copies>, String> {
     let mut found = Vec::new();
     for name in crates {
-        let mut files: Vec<PathBuf> = fs::read_dir(root.join(name).join("src"))?
+        let src = root.join(name).join("src");
+        let mut files: Vec<PathBuf> = fs::read_dir(&src)
+            .map_err(about(&src))?
             .filter_map(|entry| Some(entry.ok()?.path()))
             .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
             .collect();
         files.sort();
         for file in files {
-            let now = fs::read_to_string(&file)?;
-            let (written, sources) = write_copies(root, &now)?;
+            let now = fs::read_to_string(&file).map_err(about(&file))?;
+            let (written, sources) = write_copies(root, &now).map_err(about(&file))?;
             if !sources.is_empty() {
                 found.push(Copies {
                     file,
@@ -46,14 +54,16 @@ pub fn find(root: &Path, crates: &[String]) -> io::Result<Vec<Copies>> {
 /// `text` with each block between markers replaced by its source, and the sources.
 fn write_copies(root: &Path, text: &str) -> io::Result<(String, Vec<String>)> {
     let (mut written, mut sources, mut rest) = (String::new(), Vec::new(), text);
-    while let Some((what, source, after)) = next_marker(rest) {
+    while let Some((what, source, after)) = next_marker(rest)? {
         let end = format!("// ---- end of {what} ----");
         let Some(at) = after.find(&end) else {
             let problem = format!("a `{what}` block without its line `{end}`");
             return Err(io::Error::new(io::ErrorKind::InvalidData, problem));
         };
         written += &rest[..rest.len() - after.len()];
-        written += &fs::read_to_string(root.join(&source))?;
+        written += &fs::read_to_string(root.join(&source)).map_err(|error| {
+            io::Error::new(error.kind(), format!("its source {source}: {error}"))
+        })?;
         sources.push(source);
         rest = &after[at..];
     }
@@ -61,7 +71,7 @@ fn write_copies(root: &Path, text: &str) -> io::Result<(String, Vec<String>)> {
 }
 
 /// The next start marker in `text`: what it copies, its source, and the text after it.
-fn next_marker(text: &str) -> Option<(&str, String, &str)> {
+fn next_marker(text: &str) -> io::Result<Option<(&str, String, &str)>> {
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         at += line.len();
@@ -69,9 +79,15 @@ fn next_marker(text: &str) -> Option<(&str, String, &str)> {
             continue;
         };
         if let Some((what, rest)) = named.split_once(": written from ") {
-            let source = rest.split_once(" by `cargo xtask copies`")?.0;
-            return Some((what, source.to_owned(), &text[at..]));
+            let Some((source, _)) = rest.split_once(" by `cargo xtask copies`") else {
+                let problem = format!("a start marker without its source's command: `{line}`");
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    problem.trim_end(),
+                ));
+            };
+            return Ok(Some((what, source.to_owned(), &text[at..])));
         }
     }
-    None
+    Ok(None)
 }

@@ -128,8 +128,10 @@ pub fn scaling_tables(rows: &[Row]) -> String {
                 .chain(cells)
                 .collect::<Vec<_>>()
         });
+        if !out.is_empty() {
+            out += "\n";
+        }
         out += &table(header.collect::<Vec<_>>(), lines);
-        out += "\n";
     }
     out
 }
@@ -156,18 +158,22 @@ pub fn conclusions(lines: &[Line]) -> Vec<String> {
             _ => None,
         })
     };
+    // `a` is expected to cost more; a run that shows otherwise is said that way round.
     let said = |(a, b): (&String, &String)| {
-        let (more, less) = (median(a)?, median(b)?);
-        let how = match more / less {
-            times if times >= ABOUT => format!("costs {}× {b}", ratio(times)),
-            times if times > 1.0 / ABOUT => format!("costs about the same as {b}"),
-            times => format!("costs less than {b} ({}×) in this run", ratio(times)),
-        };
-        Some(format!(
-            "{a} ({}) {how} ({}).",
-            duration(more),
-            duration(less)
-        ))
+        let (a_cost, b_cost) = (median(a)?, median(b)?);
+        let (a_said, b_said) = (duration(a_cost), duration(b_cost));
+        Some(match a_cost / b_cost {
+            times if times >= ABOUT => {
+                format!("{a} ({a_said}) costs {}× {b} ({b_said}).", ratio(times))
+            }
+            times if times > 1.0 / ABOUT => {
+                format!("{a} ({a_said}) costs about the same as {b} ({b_said}).")
+            }
+            times => format!(
+                "{b} ({b_said}) costs {}× {a} ({a_said}) in this run.",
+                ratio(1.0 / times)
+            ),
+        })
     };
     lines
         .iter()
@@ -212,14 +218,15 @@ fn table<C: AsRef<[String]>>(header: C, lines: impl Iterator<Item = C>) -> Strin
 /// A time in nanoseconds, in the unit that suits it, with three significant digits
 /// (one decimal below 10 ns): "0.5 ns", "28.7 ns", "598 ns", "6.65 µs", "1.25 ms".
 pub fn duration(nanos: f64) -> String {
+    // The unit and the decimals are chosen for the value as rounded: 999.7 ns is 1.00 µs.
     let (value, unit) = match nanos {
-        n if n >= 1e6 => (n / 1e6, "ms"),
-        n if n >= 1e3 => (n / 1e3, "µs"),
+        n if n >= 999.5e3 => (n / 1e6, "ms"),
+        n if n >= 999.5 => (n / 1e3, "µs"),
         n => (n, "ns"),
     };
     match value {
-        v if v >= 100.0 => format!("{v:.0} {unit}"),
-        v if v >= 10.0 || unit == "ns" => format!("{v:.1} {unit}"),
+        v if v >= 99.95 => format!("{v:.0} {unit}"),
+        v if v >= 9.995 || unit == "ns" => format!("{v:.1} {unit}"),
         v => format!("{v:.2} {unit}"),
     }
 }

@@ -36,8 +36,9 @@ fn write_copies() -> Result<(), Error> {
         .map_err(|error| Error::Failed(format!("cannot write the copies: {error}")))?;
     let mut out = io::stdout().lock();
     for copies in found.iter().filter(|copies| copies.now != copies.written) {
-        fs::write(&copies.file, &copies.written)?;
         let shown = copies.file.strip_prefix(&root).unwrap_or(&copies.file);
+        fs::write(&copies.file, &copies.written)
+            .map_err(|error| Error::Failed(format!("cannot write {}: {error}", shown.display())))?;
         let sources = copies.sources.join(", ");
         writeln!(out, "wrote {} from {sources}", shown.display())?;
     }

@@ -139,17 +139,31 @@ fn every_task_ends_quietly_on_a_closed_stdout() {
         (tasks, "compile-fail"),
         (tasks, "copies"),
     ] {
-        // `head -c 0` closes the pipe at once; `pipefail` makes the xtask's exit the exit.
-        let script = format!("set -o pipefail; \"$0\" {task} | head -c 0");
-        assert_cmd::Command::new("bash")
-            .args(["-c", &script])
-            .arg(binary)
+        // Its stdout is a socket whose other end is already closed: the first write fails.
+        let (closed, stdout) = std::os::unix::net::UnixStream::pair().expect("a socket pair");
+        drop(closed);
+        let mut child = std::process::Command::new(binary)
+            .args(task.split(' '))
             .env("RUST_BACKTRACE", "1")
-            .timeout(TIMEOUT)
-            .assert()
-            .success()
-            .stderr(predicate::str::contains("panicked").not())
-            .stderr(predicate::str::contains("error").not());
+            .stdout(std::os::fd::OwnedFd::from(stdout))
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the xtask starts");
+        let started = std::time::Instant::now();
+        while child.try_wait().expect("it can be waited for").is_none() {
+            if started.elapsed() > TIMEOUT {
+                let _ = child.kill();
+                panic!("`{task}` did not end on a closed stdout");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let output = child.wait_with_output().expect("its stderr");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            output.status.success() && !stderr.contains("panicked") && !stderr.contains("error"),
+            "`{task}` on a closed stdout: {}\n{stderr}",
+            output.status
+        );
     }
 }
 
@@ -235,11 +249,6 @@ fn stamp_of(lines: &[(f64, String)], text: &str) -> f64 {
 #[test]
 fn demo_timeline_stamps_every_line_with_the_time_since_the_demo_started() {
     let lines = timeline("threads");
-    // The lines of one stream are stamped as they arrive, so time only goes forward.
-    assert!(
-        lines.windows(2).all(|pair| pair[0].0 <= pair[1].0),
-        "{lines:#?}"
-    );
     // The daemon section's main thread sleeps 5 ms four times before its last line,
     // and a line is stamped when the xtask reads it, never before it is printed.
     assert!(
@@ -429,18 +438,23 @@ fn a_conclusion_is_computed_from_the_run_and_left_out_without_its_rows() {
         table::conclusions(&lines(A_RUN)),
         [
             "round trip (8.00 µs) costs 80× send + recv (100 ns).",
-            "send + recv (100 ns) costs less than round trip, other cores busy (0.1×) in this run (2.00 µs).",
+            "round trip, other cores busy (2.00 µs) costs 20× send + recv (100 ns) in this run.",
         ]
     );
 }
 
 #[test]
 fn times_are_shown_in_their_unit_with_three_significant_digits() {
-    let shown: Vec<String> = [0.54, 28.71, 598.2, 6_650.0, 1_250_000.0]
+    let shown: Vec<String> = [0.54, 28.71, 598.2, 999.7, 6_650.0, 9_999.6, 1_250_000.0]
         .into_iter()
         .map(table::duration)
         .collect();
-    assert_eq!(shown, ["0.5 ns", "28.7 ns", "598 ns", "6.65 µs", "1.25 ms"]);
+    assert_eq!(
+        shown,
+        [
+            "0.5 ns", "28.7 ns", "598 ns", "1.00 µs", "6.65 µs", "10.0 µs", "1.25 ms"
+        ]
+    );
 }
 
 /// Runs `xtask demo send-sync` on a terminal (a pseudo-terminal from `script`, in
