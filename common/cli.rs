@@ -1,36 +1,38 @@
+//! The command line of every example binary: one file, included by each crate's
+//! `src/main.rs` with `#[path = "../../common/cli.rs"] mod cli;`.
 
 use std::env;
 use std::process::ExitCode;
 
 /// One section: its name on the command line, the claim it shows, and its program.
-struct Section {
-    name: &'static str,
-    claim: &'static str,
-    run: fn(),
+pub struct Section {
+    pub name: &'static str,
+    pub claim: &'static str,
+    pub run: fn(),
 }
 
 /// The crate's name, which is also its binary's.
 const NAME: &str = env!("CARGO_PKG_NAME");
 
-fn main() -> ExitCode {
+/// Runs what the command line asks for: every section, one, `--list` or `--help`.
+pub fn main(sections: &[Section]) -> ExitCode {
     // `args_os`, not `args`: an argument that is not UTF-8 is a usage error, not a panic.
     let args: Vec<String> = env::args_os()
         .skip(1)
         .map(|arg| arg.to_string_lossy().into_owned())
         .collect();
     match args.as_slice() {
-        [] => SECTIONS.iter().for_each(run),
-        [flag] if flag == "-h" || flag == "--help" => print!("{}", usage()),
-        [flag] if flag == "--list" => {
-            for section in SECTIONS {
-                println!("{}  {}", section.name, section.claim);
-            }
+        [] => sections.iter().for_each(run),
+        [flag] if flag == "-h" || flag == "--help" => print!("{}", usage(sections)),
+        [flag] if flag == "--list" => print!("{}", list(sections)),
+        [flag] if flag.starts_with('-') => {
+            return usage_error(sections, &format!("unknown option `{flag}`"));
         }
-        [name] => match SECTIONS.iter().find(|section| section.name == name) {
+        [name] => match sections.iter().find(|section| section.name == name) {
             Some(section) => run(section),
-            None => return usage_error(&format!("unknown section `{name}`")),
+            None => return usage_error(sections, &format!("unknown section `{name}`")),
         },
-        _ => return usage_error("expected at most one section name"),
+        _ => return usage_error(sections, "expected at most one section name"),
     }
     ExitCode::SUCCESS
 }
@@ -42,24 +44,31 @@ fn run(section: &Section) {
     (section.run)();
 }
 
-fn usage() -> String {
-    let mut text = format!(
+/// One line per section, the claims aligned: `<name>  <claim>`.
+fn list(sections: &[Section]) -> String {
+    let width = sections.iter().map(|s| s.name.len()).max().unwrap_or(0);
+    sections
+        .iter()
+        .map(|section| format!("{:<width$}  {}\n", section.name, section.claim))
+        .collect()
+}
+
+fn usage(sections: &[Section]) -> String {
+    format!(
         "Usage: {NAME} [SECTION]\n\n\
          Runs every section in teaching order, or only SECTION.\n\n\
          Options:\n  --list      one line per section: its name and the claim it shows\n  \
-         -h, --help  print this help\n\nSections:\n"
-    );
-    let width = SECTIONS.iter().map(|s| s.name.len()).max().unwrap_or(0);
-    for section in SECTIONS {
-        text += &format!("  {:<width$}  {}\n", section.name, section.claim);
-    }
-    text
+         -h, --help  print this help\n\nSections:\n{}",
+        list(sections)
+            .lines()
+            .map(|line| format!("  {line}\n"))
+            .collect::<String>()
+    )
 }
 
 /// A wrong command line is the user's mistake, not a bug: say what was wrong,
 /// print the usage, and exit with 2 (no panic, no backtrace).
-fn usage_error(problem: &str) -> ExitCode {
-    eprint!("error: {problem}\n\n{}", usage());
+fn usage_error(sections: &[Section], problem: &str) -> ExitCode {
+    eprint!("error: {problem}\n\n{}", usage(sections));
     ExitCode::from(2)
 }
-

@@ -30,17 +30,19 @@ pub fn run(args: &[&str]) -> Run {
 }
 
 /// `run` with another limit than `TIMEOUT`: a section whose lesson is how soon it ends.
+/// The run's output is printed once, so libtest shows it under a failing test and no
+/// assertion needs to repeat it.
 pub fn run_within(args: &[&str], timeout: Duration) -> Run {
-    let assert = cargo_bin_cmd!()
-        .args(args)
-        .timeout(timeout)
-        .assert()
-        .success();
+    let assert = cargo_bin_cmd!().args(args).timeout(timeout).assert();
     let output = assert.get_output();
-    Run {
+    let run = Run {
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
+    };
+    println!("---- {} {} ----", env!("CARGO_PKG_NAME"), args.join(" "));
+    println!("{}---- stderr ----\n{}", run.stdout, run.stderr);
+    assert.success();
+    run
 }
 
 /// A section's lines after its header, and its stderr.
@@ -60,10 +62,54 @@ pub fn section_within(name: &str, timeout: Duration) -> Section {
     let mut blocks = blocks(&stdout);
     assert!(
         blocks.len() == 1 && blocks[0].0 == name,
-        "the output should be the header of `{name}`, then its lines:\n{stdout}"
+        "the output should be the header of `{name}`, then its lines"
     );
     let (_, lines) = blocks.remove(0);
     Section { lines, stderr }
+}
+
+/// What checks one section's lines (after its header); it panics on failure.
+pub type Check = fn(&[String]);
+
+/// A crate's sections in `--list` order, each with its checker: the one table that
+/// the per-section tests and `each_section_ends_before_the_next` read.
+pub type Checks = [(&'static str, Check)];
+
+/// Runs section `name` once and checks its lines with its checker from `checks`;
+/// returns the run for what a test checks beyond the lines (its stderr).
+pub fn check(checks: &Checks, name: &str) -> Section {
+    check_within(checks, name, TIMEOUT)
+}
+
+/// `check` with another limit than `TIMEOUT`.
+pub fn check_within(checks: &Checks, name: &str, timeout: Duration) -> Section {
+    let (_, checker) = checks
+        .iter()
+        .find(|(listed, _)| *listed == name)
+        .unwrap_or_else(|| panic!("no checker for `{name}` in the crate's table"));
+    let section = section_within(name, timeout);
+    checker(&section.lines);
+    section
+}
+
+/// `check` `runs()` times: a racy section, each run checked on its own.
+pub fn check_runs(checks: &Checks, name: &str) {
+    for _ in 0..runs() {
+        check(checks, name);
+    }
+}
+
+/// Checks that `lines` are `first`, then `middle` in any order, each once, then `last`.
+pub fn in_any_order_between(lines: &[String], first: &[&str], middle: &[String], last: &[&str]) {
+    let ends = first.len() + last.len();
+    assert!(lines.len() >= ends, "too few lines");
+    let (head, rest) = lines.split_at(first.len());
+    let (body, tail) = rest.split_at(rest.len() - last.len());
+    assert!(head == first && tail == last, "wrong first or last lines");
+    let (mut body, mut middle) = (body.to_vec(), middle.to_vec());
+    body.sort();
+    middle.sort();
+    assert_eq!(body, middle, "not each line once");
 }
 
 /// The output cut at its header lines `=== <name>: <claim> ===`: each section's name
@@ -84,13 +130,10 @@ pub fn blocks(stdout: &str) -> Vec<(String, Vec<String>)> {
     blocks
 }
 
-/// What checks one section's lines (after its header); it panics with them on failure.
-pub type Check = fn(&[String]);
-
 /// Runs every section at once, and checks that each one's lines stand in its own block,
 /// in `--list` order, and pass its section's check: a thread that printed after the
 /// next section's header would fail it.
-pub fn each_section_ends_before_the_next(checks: &[(&str, Check)]) {
+pub fn each_section_ends_before_the_next(checks: &Checks) {
     let listed: Vec<String> = run(&["--list"])
         .stdout
         .lines()
@@ -104,10 +147,7 @@ pub fn each_section_ends_before_the_next(checks: &[(&str, Check)]) {
     let stdout = run(&[]).stdout;
     let blocks = blocks(&stdout);
     let names: Vec<&str> = blocks.iter().map(|(name, _)| name.as_str()).collect();
-    assert_eq!(
-        names, checked,
-        "one header per section, in order:\n{stdout}"
-    );
+    assert_eq!(names, checked, "one header per section, in order");
     for ((_, lines), (_, check)) in blocks.iter().zip(checks) {
         check(lines);
     }
@@ -122,19 +162,14 @@ pub fn rustc() -> assert_cmd::Command {
     command
 }
 
-/// The lines, one a line, for a failure message.
-pub fn show(lines: &[String]) -> String {
-    lines.join("\n")
-}
-
 /// The position of the one line equal to `wanted`, with the lines on failure.
 pub fn position(lines: &[String], wanted: &str) -> usize {
     let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == wanted).collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "expected `{wanted}` exactly once in:\n{}",
-        show(lines)
-    );
+    assert_eq!(found.len(), 1, "expected `{wanted}` exactly once");
     found[0]
+}
+
+/// The lines, one a line, for a failure message.
+pub fn show(lines: &[String]) -> String {
+    lines.join("\n")
 }

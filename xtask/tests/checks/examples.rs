@@ -91,7 +91,7 @@ pub fn examples() -> &'static [Example] {
                         });
                         Section {
                             name: name.to_owned(),
-                            claim: claim.to_owned(),
+                            claim: claim.trim_start().to_owned(),
                         }
                     })
                     .collect();
@@ -229,8 +229,11 @@ fn xtask_list_shows_every_crate_with_its_sections() {
     for example in examples() {
         let name = &example.name;
         expected += &format!("{name}  (cargo run -p {name} -- <section>)\n");
+        // `--list` aligns the claims after the longest name.
+        let width = example.sections.iter().map(|s| s.name.len()).max();
         for section in &example.sections {
-            expected += &format!("  {}  {}\n", section.name, section.claim);
+            let width = width.unwrap_or(0);
+            expected += &format!("  {:<width$}  {}\n", section.name, section.claim);
         }
     }
     assert_eq!(stdout_of(&["list"]), expected);
@@ -388,7 +391,7 @@ fn crate_list() -> Vec<String> {
 #[test]
 fn every_copied_block_is_as_its_source() {
     let found = copies::find(&root(), &crate_list()).expect("the section files are readable");
-    let mut problems: Vec<String> = found
+    let problems: Vec<String> = found
         .iter()
         .filter(|copies| copies.now != copies.written)
         .map(|copies| {
@@ -403,17 +406,6 @@ fn every_copied_block_is_as_its_source() {
             )
         })
         .collect();
-    for name in crate_list() {
-        let main = root().join(&name).join("src/main.rs");
-        if !found
-            .iter()
-            .any(|copies| copies.file == main && copies.sources == ["common/cli.rs"])
-        {
-            problems.push(format!(
-                "{name}/src/main.rs: holds no copy of common/cli.rs between its markers"
-            ));
-        }
-    }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
