@@ -1,5 +1,6 @@
 // error: E0277
-// Share an `Arc` instead: see `send-sync/src/table.rs` (rows `Rc<i32>`, `Arc<i32>`).
+// Share an `Arc` instead: see `send-sync/src/spawn_needs_send.rs`, and
+// `send-sync/src/table.rs` (rows `Rc<i32>`, `Arc<i32>`).
 // `Rc<T>` is not `Send`: its reference count is not atomic, so two threads holding
 // clones could update it at the same time. `thread::spawn` refuses to move one.
 use std::rc::Rc;

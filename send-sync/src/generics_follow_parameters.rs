@@ -1,11 +1,16 @@
-//! A generic container is `Send` (or `Sync`) exactly when its parameter is. For a
-//! plain struct the compiler derives both traits field by field; `Vec` and `Box` hold
-//! a raw pointer (which alone would make them neither), so std declares the same rule
-//! for them by hand.
+//! `Vec<T>`, `Option<T>` and `Box<T>` are `Send` exactly when `T` is `Send`, and
+//! `Sync` exactly when `T` is `Sync`. For `Option` the compiler derives both traits
+//! field by field, as for any plain struct or enum; `Vec` and `Box` are built on a raw
+//! pointer (which alone would make them neither), and std wraps it in a pointer type
+//! that declares the same rule by hand.
+//!
+//! Not every generic type follows its parameter. Pointers, cells and locks have rules
+//! of their own: `Rc<T>` is never `Send`, `Cell<T>` never `Sync`, `Arc<T>` needs
+//! `T: Send + Sync` for either, and `Mutex<T>` is `Sync` when `T` is only `Send`: the
+//! row the notes get wrong (`Mutex<Cell<i32>>`, in `table`).
 //!
 //! What to notice: each parameter, one of each of the four kinds, is followed by its
-//! `Vec`, `Option` and `Box`, which read the same; the program asserts it. No container
-//! does better than what it holds; a lock can (`Mutex<Cell<i32>>`, in `table`).
+//! `Vec`, `Option` and `Box`, which read the same; the program asserts it.
 
 use std::cell::Cell;
 use std::rc::Rc;

@@ -14,6 +14,7 @@ mod cli;
 use cli::Section;
 
 mod generics_follow_parameters;
+mod spawn_needs_send;
 mod sync_means_ref_is_send;
 mod table;
 
@@ -31,8 +32,13 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "generics-follow-parameters",
-        claim: "Vec<T>, Option<T> and Box<T> are Send or Sync exactly when T is",
+        claim: "Vec<T>, Option<T> and Box<T> are Send exactly when T is Send, and Sync exactly when T is Sync",
         run: generics_follow_parameters::main,
+    },
+    Section {
+        name: "spawn-needs-send",
+        claim: "a thread takes only Send values: an Arc<Mutex<T>> crosses to it, an Rc or an Arc<RefCell<T>> is refused (E0277)",
+        run: spawn_needs_send::main,
     },
 ];
 

@@ -6,7 +6,7 @@
 //! reads `yes yes`: it is `Sync` since Rust 1.72), and a lock over a `Cell` is `Sync`
 //! as a `Mutex` (which needs only `T: Send`) but not as an `RwLock` (which needs
 //! `T: Send + Sync`). The note under the table says so, citing those rows, and the
-//! program asserts them first.
+//! program asserts them.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -133,14 +133,10 @@ pub fn main() {
     let mutex_cell = find("Mutex<Cell<i32>>");
     let mutex_refcell = find("Mutex<RefCell<i32>>");
     let rwlock_cell = find("RwLock<Cell<i32>>");
-    assert!(sender.send && sender.sync, "mpsc::Sender is Send + Sync");
-    assert!(
-        mutex_cell.sync && mutex_refcell.sync,
-        "Mutex<T: Send> is Sync"
-    );
-    assert!(!rwlock_cell.sync, "RwLock<T> needs T: Sync to be Sync");
     println!();
-    println!("Where the notes are out of date:");
+    println!(
+        "Where the notes (the 2023 text of Comprehensive Rust's concurrency chapter) are out of date:"
+    );
     let cite = |row: Row| format!("{}: Sync {}", row.ty, yes_no(row.sync));
     println!(
         "- mpsc::Sender<T> is Sync since Rust 1.72, not Send + !Sync as the notes list it \
@@ -155,6 +151,10 @@ pub fn main() {
         cite(mutex_refcell),
         cite(rwlock_cell)
     );
+    assert!(sender.send && sender.sync, "mpsc::Sender is Send + Sync");
+    assert!(mutex_cell.sync, "Mutex<T: Send> is Sync");
+    assert!(mutex_refcell.sync, "Mutex<T: Send> is Sync");
+    assert!(!rwlock_cell.sync, "RwLock<T> needs T: Sync to be Sync");
 }
 
 /// A header line, then a line per row: the type, `yes` or `no` under each column.

@@ -73,6 +73,7 @@ fn known() -> Vec<Known> {
         i32: yes yes, Vec<Cell<i32>>: yes no, Option<Cell<i32>>: yes no,
         Vec<MutexGuard<'_, i32>>: no yes, Option<MutexGuard<'_, i32>>: no yes,
         Box<MutexGuard<'_, i32>>: no yes, Box<Rc<i32>>: no no,
+        Rc<Mutex<i32>>: no no, Arc<RefCell<i32>>: no no,
     ]
 }
 
@@ -100,15 +101,14 @@ fn table(lines: &[String], columns: &str) -> Vec<(String, Vec<bool>)> {
         line.split_whitespace().collect()
     }
     let header = lines.first().map_or(Vec::new(), |line| words(line));
-    assert_eq!(header.join(" "), columns, "{}", show(lines));
+    assert_eq!(header.join(" "), columns);
     let rows = lines[1..].iter().take_while(|line| !line.is_empty());
     rows.map(|line| {
         let words = words(line);
         let (ty, cells) = words.split_at(words.len().saturating_sub(2));
         assert!(
             !ty.is_empty() && cells.iter().all(|cell| ["yes", "no"].contains(cell)),
-            "the row `{line}`:\n{}",
-            show(lines)
+            "the row `{line}`"
         );
         (
             ty.join(" "),
@@ -126,9 +126,8 @@ fn send_sync_table(lines: &[String]) -> Vec<(String, Vec<bool>)> {
         assert_eq!(
             cells,
             &[send, sync],
-            "`{ty}`: the compiler says (Send, Sync) = {:?}:\n{}",
-            (send, sync),
-            show(lines)
+            "`{ty}`: the compiler says (Send, Sync) = {:?}",
+            (send, sync)
         );
     }
     rows
@@ -140,21 +139,20 @@ fn table_is_right(lines: &[String]) {
     let rows = send_sync_table(lines);
     let names: Vec<&str> = rows.iter().map(|(ty, _)| ty.as_str()).collect();
     let expected: Vec<&str> = known()[..TABLE_ROWS].iter().map(|k| k.0).collect();
-    assert_eq!(names, expected, "not the rows in order:\n{}", show(lines));
+    assert_eq!(names, expected, "not the rows in order");
     assert_eq!(
         &lines[rows.len() + 1..],
         [
             "",
-            "Where the notes are out of date:",
+            "Where the notes (the 2023 text of Comprehensive Rust's concurrency chapter) are \
+             out of date:",
             "- mpsc::Sender<T> is Sync since Rust 1.72, not Send + !Sync as the notes list \
              it (mpsc::Sender<i32>: Sync yes).",
             "- Mutex<T> is Send + Sync whenever T: Send, not only when T is both as the notes \
              say, so a Mutex makes a Cell or a RefCell shareable (Mutex<Cell<i32>>: Sync yes; \
              Mutex<RefCell<i32>>: Sync yes); RwLock<T> does need T: Send + Sync to be Sync \
              (RwLock<Cell<i32>>: Sync no).",
-        ],
-        "{}",
-        show(lines)
+        ]
     );
 }
 
@@ -163,16 +161,13 @@ fn sync_means_ref_is_send_is_right(lines: &[String]) {
     for (ty, cells) in &rows {
         let sync = compiler(ty).2;
         assert_eq!(
-            cells,
-            &[sync; 2],
-            "`{ty}`: both columns should be the compiler's T: Sync:\n{}",
-            show(lines)
+            cells, &[sync; 2],
+            "`{ty}`: both columns should be the compiler's T: Sync"
         );
     }
     assert!(
         rows.iter().any(|(_, c)| c[0]) && rows.iter().any(|(_, c)| !c[0]),
-        "both yes and no rows:\n{}",
-        show(lines)
+        "both yes and no rows"
     );
 }
 
@@ -190,44 +185,73 @@ fn generics_follow_parameters_is_right(lines: &[String]) {
             format!("Option<{p}>"),
             format!("Box<{p}>"),
         ];
-        assert_eq!(names, wanted, "not a family:\n{}", show(lines));
+        assert_eq!(names, wanted, "not a family");
         assert!(
             family.iter().all(|(_, c)| c == cells),
-            "the containers of `{p}` do not read like it:\n{}",
-            show(lines)
+            "the containers of `{p}` do not read like it"
         );
         kinds.push(cells);
     }
     kinds.sort();
     kinds.dedup();
-    assert_eq!(kinds.len(), 4, "a parameter of each kind:\n{}", show(lines));
+    assert_eq!(kinds.len(), 4, "a parameter of each kind");
 }
+
+/// The compiler's answers for the counter's type and its two near misses, then each
+/// thread's line once, in any order, and main's total after every join.
+fn spawn_needs_send_is_right(lines: &[String]) {
+    let rows = send_sync_table(lines);
+    let names: Vec<&str> = rows.iter().map(|(ty, _)| ty.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Arc<Mutex<i32>>", "Rc<Mutex<i32>>", "Arc<RefCell<i32>>"],
+        "not the counter's type, then the two refused"
+    );
+    let threads: Vec<String> = (1..=4)
+        .map(|i| format!("Thread {i}: added 1 to the shared counter 1000 times"))
+        .collect();
+    in_any_order_between(
+        &lines[rows.len() + 1..],
+        &[""],
+        &threads,
+        &["Main: joined 4 threads; the counter is 4000"],
+    );
+}
+
+/// Every section in `--list` order with its checker.
+const CHECKS: &Checks = &[
+    ("table", table_is_right),
+    ("sync-means-ref-is-send", sync_means_ref_is_send_is_right),
+    (
+        "generics-follow-parameters",
+        generics_follow_parameters_is_right,
+    ),
+    ("spawn-needs-send", spawn_needs_send_is_right),
+];
 
 #[test]
 fn every_cell_of_the_table_is_the_compilers_and_the_note_cites_its_corrections() {
-    table_is_right(&section("table").lines);
+    check(CHECKS, "table");
 }
 
 #[test]
 fn t_is_sync_exactly_when_ref_t_is_send() {
-    sync_means_ref_is_send_is_right(&section("sync-means-ref-is-send").lines);
+    check(CHECKS, "sync-means-ref-is-send");
 }
 
 #[test]
 fn each_container_reads_like_its_parameter_for_all_four_kinds() {
-    generics_follow_parameters_is_right(&section("generics-follow-parameters").lines);
+    check(CHECKS, "generics-follow-parameters");
+}
+
+#[test]
+fn threads_share_a_counter_through_the_one_type_that_is_send_and_lose_no_add() {
+    check_runs(CHECKS, "spawn-needs-send");
 }
 
 #[test]
 fn each_section_ends_before_the_next_starts() {
-    each_section_ends_before_the_next(&[
-        ("table", table_is_right),
-        ("sync-means-ref-is-send", sync_means_ref_is_send_is_right),
-        (
-            "generics-follow-parameters",
-            generics_follow_parameters_is_right,
-        ),
-    ]);
+    each_section_ends_before_the_next(CHECKS);
 }
 
 #[test]

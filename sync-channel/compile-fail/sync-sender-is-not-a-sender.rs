@@ -1,5 +1,5 @@
 // error: E0308
-// A bounded channel has its own sender type: see `sync-channel/src/bounded.rs`.
+// A bounded channel has its own sender type: see `produce` in `sync-channel/src/bounded.rs`.
 // `sync_channel` returns a `SyncSender`, whose `send` may block, and `channel` a
 // `Sender`, whose `send` never does. They are different types, so code written for one
 // kind of channel does not silently take the other.

@@ -6,7 +6,8 @@
 //!
 //! What to notice: every number passes every stage once, in order, and the stages say
 //! `done` in turn. A stage's `sent` lines run ahead of the next stage's `got` lines by
-//! at most the channel's capacity, plus the one item taken but not yet printed.
+//! at most the channel's capacity, plus the one item taken but not yet printed; and a
+//! `got` line may come before its `sent` line, as main's first line says.
 
 use std::sync::mpsc;
 use std::thread;
@@ -18,6 +19,11 @@ const ITEMS: u64 = 10;
 pub fn main() {
     let (numbers, numbers_in) = mpsc::sync_channel(NUMBERS_CAPACITY);
     let (squares, squares_in) = mpsc::sync_channel(SQUARES_CAPACITY);
+    println!(
+        "Main: stage 1 -> {NUMBERS_CAPACITY} in flight -> stage 2 -> {SQUARES_CAPACITY} in \
+         flight -> stage 3; a stage prints `sent` once its send has returned, so the next \
+         stage's `got` may come first"
+    );
 
     let produce = thread::spawn(move || {
         for n in 1..=ITEMS {

@@ -3,14 +3,21 @@
 //! again, with capacity 0; main pauses 10 ms before it receives.
 //!
 //! What to notice: nothing is sent during the pause; then each `got Message i` and
-//! `sent Message i`, in either order, come before the next message's pair.
+//! `sent Message i`, in either order, come before the next message's pair. `got` may
+//! come first: the sender prints once its `send` has returned, and the `recv` that
+//! let it return is already done. The program asserts that no `send` ever returned
+//! ahead of its `recv`.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-const MESSAGES: u32 = 9;
+const MESSAGES: usize = 9;
 const PAUSE: Duration = Duration::from_millis(10);
+
+/// How many of the sender's `send`s have returned.
+static SENT: AtomicUsize = AtomicUsize::new(0);
 
 pub fn main() {
     let (tx, rx) = mpsc::sync_channel(0);
@@ -21,18 +28,29 @@ pub fn main() {
         for i in 1..=MESSAGES {
             tx.send(format!("Message {i}"))
                 .expect("the receiver is still alive");
+            SENT.fetch_add(1, Ordering::Relaxed);
             println!("{thread_id:?}: sent Message {i}");
         }
         println!("{thread_id:?}: done");
     });
 
     thread::sleep(PAUSE);
-    println!("Main: slept {PAUSE:?}, now receiving");
+    println!(
+        "Main: slept {PAUSE:?}, now receiving; a send returns only once its recv has, \
+         so `got` may print before `sent`"
+    );
+    // Read before each `recv`: the next send returns only after the next `recv` has,
+    // so it cannot be counted yet (the channel orders the two).
+    let mut most_ahead = SENT.load(Ordering::Relaxed);
     let mut received = 0;
     for msg in rx.iter() {
         println!("Main: got {msg}");
         received += 1;
+        let ahead = SENT.load(Ordering::Relaxed).saturating_sub(received);
+        most_ahead = most_ahead.max(ahead);
     }
     sender.join().expect("the sending thread panicked");
+    println!("Main: {most_ahead} sends returned ahead of their recvs");
     assert_eq!(received, MESSAGES);
+    assert_eq!(most_ahead, 0, "a send returned before its recv");
 }

@@ -32,8 +32,7 @@ fn at_most_capacity_ahead(lines: &[String], capacity: usize, sent: &str, got: &s
             gots += 1;
             assert!(
                 gots <= sends + 1,
-                "`{line}` comes after only {sends} `{sent}` lines:\n{}",
-                show(lines)
+                "`{line}` comes after only {sends} `{sent}` lines"
             );
         } else if line.contains(sent) {
             sends += 1;
@@ -41,31 +40,33 @@ fn at_most_capacity_ahead(lines: &[String], capacity: usize, sent: &str, got: &s
             assert!(
                 gots >= at_least,
                 "`{line}` comes after only {gots} `{got}` lines; with capacity {capacity} \
-                 at least {at_least} must come first:\n{}",
-                show(lines)
+                 at least {at_least} must come first"
             );
         }
     }
 }
 
-/// The notes' sender and receiver on a channel of `capacity`, main pausing `pause`:
-/// every message sent once, in order, then `done`, all from one thread; received once,
-/// in order; main's `now receiving` line once, before every `got` and after at most
-/// `capacity` sends (main prints it before its first `recv`, and each send beyond the
-/// capacity waits for one); and the capacity bound.
-fn sender_and_receiver_are_right(lines: &[String], capacity: usize, pause: &str) {
-    let output = show(lines);
-    let receiving = position(lines, &format!("Main: slept {pause}, now receiving"));
+/// The notes' sender and receiver on a channel of `capacity`: every message sent once,
+/// in order, then `done`, all from one thread; received once, in order; main's
+/// `receiving` line once, before every `got` and after at most `capacity` sends (main
+/// prints it before its first `recv`, and each send beyond the capacity waits for one);
+/// `last`, main's closing lines, after the others; and the capacity bound.
+fn sender_and_receiver_are_right(
+    lines: &[String],
+    capacity: usize,
+    receiving: &str,
+    last: &[&str],
+) {
+    let receiving = position(lines, receiving);
+    let (body, tail) = lines.split_at(lines.len().saturating_sub(last.len()));
+    assert_eq!(tail, last, "main's closing lines do not come last");
     let messages: Vec<String> = (1..=MESSAGES).map(|i| format!("Message {i}")).collect();
-    let got: Vec<&str> = lines
+    let got: Vec<&str> = body
         .iter()
         .filter_map(|line| line.strip_prefix("Main: got "))
         .collect();
-    assert_eq!(
-        got, messages,
-        "not every message got once, in order:\n{output}"
-    );
-    let (ids, said): (Vec<&str>, Vec<&str>) = lines
+    assert_eq!(got, messages, "not every message got once, in order");
+    let (ids, said): (Vec<&str>, Vec<&str>) = body
         .iter()
         .filter(|line| !line.starts_with("Main: "))
         .map(|line| line.split_once(": ").unwrap_or((line, "")))
@@ -74,13 +75,13 @@ fn sender_and_receiver_are_right(lines: &[String], capacity: usize, pause: &str)
     sent.push("done".to_owned());
     assert_eq!(
         said, sent,
-        "not every message sent once, in order, then done:\n{output}"
+        "not every message sent once, in order, then done"
     );
     assert!(
         ids.iter()
             .all(|id| id.starts_with("ThreadId(") && *id == ids[0])
-            && lines.len() == 2 * MESSAGES + 2,
-        "lines not from main or the one sending thread:\n{output}"
+            && body.len() == 2 * MESSAGES + 2,
+        "lines not from main or the one sending thread"
     );
     let before = &lines[..receiving];
     assert!(
@@ -90,17 +91,22 @@ fn sender_and_receiver_are_right(lines: &[String], capacity: usize, pause: &str)
             .count()
             <= capacity
             && !before.iter().any(|line| line.starts_with("Main: got ")),
-        "more than {capacity} sent, or a message got, before main started receiving:\n{output}"
+        "more than {capacity} sent, or a message got, before main started receiving"
     );
     at_most_capacity_ahead(lines, capacity, ": sent ", "Main: got ");
 }
 
 fn bounded_is_right(lines: &[String]) {
-    sender_and_receiver_are_right(lines, CAPACITY, "100ms");
+    let receiving =
+        format!("Main: slept 100ms, now receiving from a channel that holds {CAPACITY}");
+    sender_and_receiver_are_right(lines, CAPACITY, &receiving, &[]);
 }
 
 fn rendezvous_is_right(lines: &[String]) {
-    sender_and_receiver_are_right(lines, 0, "10ms");
+    let receiving = "Main: slept 10ms, now receiving; a send returns only once its recv has, \
+                     so `got` may print before `sent`";
+    let last = ["Main: 0 sends returned ahead of their recvs"];
+    sender_and_receiver_are_right(lines, 0, receiving, &last);
 }
 
 fn try_send_full_is_right(lines: &[String]) {
@@ -117,17 +123,23 @@ fn try_send_full_is_right(lines: &[String]) {
             "Buffered: [\"Message 2\", \"Message 3\", \"Message 4\"]",
             "try_send(\"Message 5\"): Err(Disconnected(..))",
             "The receiver is gone: \"Message 5\" came back",
-        ],
-        "{}",
-        show(lines)
+        ]
     );
 }
 
-/// Each stage's lines are each item once, in order, then `done`; the stages say `done`
-/// in turn (stage s + 1's loop ends only once stage s has dropped its Sender, after its
-/// `done`); main's total comes last, after every join; and both capacity bounds.
+/// Main's first line names the capacities; each stage's lines are each item once, in
+/// order, then `done`; the stages say `done` in turn (stage s + 1's loop ends only once
+/// stage s has dropped its Sender, after its `done`); main's total comes last, after
+/// every join; and both capacity bounds.
 fn pipeline_is_right(lines: &[String]) {
-    let output = show(lines);
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some(
+            "Main: stage 1 -> 2 in flight -> stage 2 -> 1 in flight -> stage 3; a stage prints \
+             `sent` once its send has returned, so the next stage's `got` may come first"
+        ),
+        "main's first line does not name the capacities"
+    );
     let stages: [Vec<String>; 3] = [
         (1..=ITEMS).map(|n| format!("sent {n}")).collect(),
         (1..=ITEMS)
@@ -145,58 +157,66 @@ fn pipeline_is_right(lines: &[String]) {
             .collect();
         assert_eq!(
             said, expected,
-            "stage {stage}: not each item once, in order:\n{output}"
+            "stage {stage}: not each item once, in order"
         );
         done.push(position(lines, &format!("stage {stage}: done")));
     }
-    assert!(
-        done.is_sorted(),
-        "the stages did not end in turn:\n{output}"
-    );
+    assert!(done.is_sorted(), "the stages did not end in turn");
     assert_eq!(
         lines.last().map(String::as_str),
         Some("Main: every stage joined; the squares of 1 to 10 add up to 385"),
-        "main's total does not come last:\n{output}"
+        "main's total does not come last"
     );
-    assert_eq!(lines.len(), 4 * ITEMS as usize + 4, "{output}");
+    assert_eq!(lines.len(), 4 * ITEMS as usize + 5);
     at_most_capacity_ahead(lines, NUMBERS_CAPACITY, "stage 1: sent ", "stage 2: got ");
     at_most_capacity_ahead(lines, SQUARES_CAPACITY, "stage 2: sent ", "stage 3: got ");
 }
 
+/// Every section in `--list` order with its checker.
+const CHECKS: &Checks = &[
+    ("bounded", bounded_is_right),
+    ("try-send-full", try_send_full_is_right),
+    ("rendezvous", rendezvous_is_right),
+    ("pipeline", pipeline_is_right),
+];
+
 #[test]
 fn a_bounded_send_waits_for_room_once_three_messages_wait() {
-    for _ in 0..runs() {
-        bounded_is_right(&section("bounded").lines);
-    }
+    check_runs(CHECKS, "bounded");
+}
+
+#[test]
+fn bounded_says_how_far_the_sender_ran_ahead_on_stderr() {
+    let stderr = check(CHECKS, "bounded").stderr;
+    let ahead: Option<usize> = stderr
+        .trim()
+        .strip_prefix("Main: at most ")
+        .and_then(|rest| rest.strip_suffix(" sends returned ahead of the receives"))
+        .and_then(|n| n.parse().ok());
+    assert!(
+        ahead.is_some_and(|n| n <= CAPACITY),
+        "stderr should say how many sends ran ahead, at most {CAPACITY}"
+    );
 }
 
 #[test]
 fn try_send_hands_the_value_back_when_full_and_when_the_receiver_is_gone() {
-    try_send_full_is_right(&section("try-send-full").lines);
+    check(CHECKS, "try-send-full");
 }
 
 #[test]
 fn every_rendezvous_send_waits_for_its_recv() {
-    for _ in 0..runs() {
-        rendezvous_is_right(&section("rendezvous").lines);
-    }
+    check_runs(CHECKS, "rendezvous");
 }
 
 #[test]
 fn no_pipeline_stage_runs_ahead_and_closing_the_first_sender_ends_every_stage() {
-    for _ in 0..runs() {
-        pipeline_is_right(&section("pipeline").lines);
-    }
+    check_runs(CHECKS, "pipeline");
 }
 
 #[test]
 fn each_section_ends_before_the_next_starts() {
-    each_section_ends_before_the_next(&[
-        ("bounded", bounded_is_right),
-        ("try-send-full", try_send_full_is_right),
-        ("rendezvous", rendezvous_is_right),
-        ("pipeline", pipeline_is_right),
-    ]);
+    each_section_ends_before_the_next(CHECKS);
 }
 
 #[allow(dead_code)] // its `main` is for `cargo bench`
