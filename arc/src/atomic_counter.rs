@@ -2,21 +2,23 @@
 //! `AtomicU64::fetch_add` adds one in a single indivisible step, with no lock, and
 //! the total is just as exact.
 //!
-//! What to notice: the count is exact on every run, however the threads interleave
-//! and however many cores the jobs are dealt out over.
+//! What to notice: the count is exact on every run, however the threads interleave.
+//! There is one thread per core, and at least two, so that even one core has threads
+//! taking turns at the counter.
 
 use std::num::NonZeroUsize;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 
+const MIN_THREADS: usize = 2;
 const MAX_THREADS: usize = 8;
 const JOBS: u64 = 100_000;
 
 pub fn main() {
     let threads = thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
-        .min(MAX_THREADS);
+        .clamp(MIN_THREADS, MAX_THREADS);
     let done = Arc::new(AtomicU64::new(0));
     let mut handles = Vec::new();
     for first in 0..threads as u64 {

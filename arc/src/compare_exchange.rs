@@ -2,9 +2,12 @@
 //! another thread got there first, it fails and returns what is there now, and the
 //! loop tries again from that. Here it hands out IDs that stop at a limit instead of
 //! wrapping, which `fetch_add` cannot do. The `_weak` form may also fail when nothing
-//! changed (on processors with load-linked/store-conditional atomics, such as many ARM
-//! cores; never on x86-64), and the loop absorbs that too. At its smallest, the same
-//! question is `swap(true)` on a flag: only the one thread that gets `false` back wins.
+//! changed, on any target; the loop absorbs that too. Whether it really does depends on
+//! the instruction the compiler emits for it: a load-linked/store-conditional pair
+//! (ARMv8.0, 32-bit ARM, RISC-V) can fail spuriously, a compare-and-swap instruction
+//! (x86-64's `lock cmpxchg`, AArch64's `cas` with LSE, as on Apple's processors)
+//! does not. At its smallest, the same question is `swap(true)` on a flag: only the
+//! one thread that gets `false` back wins.
 //!
 //! What to notice: every ID below the limit is handed out exactly once and every
 //! call after that is refused, however the threads interleave; one thread wins the flag.
@@ -35,14 +38,22 @@ fn allocate(next: &AtomicU32) -> Option<u32> {
     }
 }
 
+/// What one thread got.
+struct Got {
+    /// Whether its `swap(true)` got `false` back.
+    won_flag: bool,
+    ids: Vec<u32>,
+    refused: u32,
+}
+
 pub fn main() {
     let next = AtomicU32::new(0);
     let flag = AtomicBool::new(false);
-    let results: Vec<(bool, Vec<u32>, u32)> = thread::scope(|scope| {
+    let results: Vec<Got> = thread::scope(|scope| {
         let handles: Vec<_> = (0..THREADS)
             .map(|_| {
                 scope.spawn(|| {
-                    let won = !flag.swap(true, Ordering::Relaxed);
+                    let won_flag = !flag.swap(true, Ordering::Relaxed);
                     let (mut ids, mut refused) = (Vec::new(), 0);
                     for _ in 0..CALLS {
                         match allocate(&next) {
@@ -50,7 +61,11 @@ pub fn main() {
                             None => refused += 1,
                         }
                     }
-                    (won, ids, refused)
+                    Got {
+                        won_flag,
+                        ids,
+                        refused,
+                    }
                 })
             })
             .collect();
@@ -59,11 +74,11 @@ pub fn main() {
             .map(|handle| handle.join().expect("an allocating thread panicked"))
             .collect()
     });
-    let winners = results.iter().filter(|(won, _, _)| *won).count();
-    let refused: u32 = results.iter().map(|(_, _, refused)| refused).sum();
+    let winners = results.iter().filter(|got| got.won_flag).count();
+    let refused: u32 = results.iter().map(|got| got.refused).sum();
     let mut times = vec![0_u32; LIMIT as usize];
-    for (_, ids, _) in &results {
-        ids.iter().for_each(|&id| times[id as usize] += 1);
+    for got in &results {
+        got.ids.iter().for_each(|&id| times[id as usize] += 1);
     }
     let handed_out: u32 = times.iter().sum();
     let each_once = times.iter().all(|&n| n == 1);

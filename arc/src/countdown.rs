@@ -6,7 +6,9 @@
 //!
 //! A `load` then a `store` in place of `fetch_sub` loses decrements, and then two
 //! threads, or none, think they are last. `Relaxed` in place of the `Release`/`Acquire`
-//! pair breaks the second promise, but x86-64 shows nothing: it keeps stores in order.
+//! pair breaks the second promise: the model then lets the last thread miss a result.
+//! x86-64 never shows that (it keeps stores in order, and its locked read-modify-writes
+//! are full barriers); a weakly ordered processor such as AArch64 may.
 //!
 //! What to notice: exactly one thread was told it was last, and it found every result.
 

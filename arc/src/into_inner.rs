@@ -3,8 +3,8 @@
 //! them let go at once. (`try_unwrap`, then dropping the `Err` it hands back, can leave
 //! the value to no one: two owners each see the other's `Arc`, and both give up. That
 //! is possible, though 5,000 tries here never showed it.) `get_mut` gives `&mut` only
-//! to a sole owner, and `make_mut` clones a shared value first, so the other owners
-//! never see the change.
+//! to a sole owner (no other `Arc`, and no `Weak` either), and `make_mut` clones a
+//! shared value first, so the other owners never see the change.
 //!
 //! What to notice: exactly one owner got the value; `get_mut` gave nothing while the
 //! value was shared; after `make_mut` the two `Arc`s point at different values.
@@ -36,15 +36,22 @@ pub fn main() {
 
     let mut mine = Arc::new(vec![10, 20, 30]);
     let other = Arc::clone(&mine);
-    let shared = Arc::get_mut(&mut mine).is_some();
-    println!("get_mut while another Arc shares the value: gives &mut = {shared}");
+    let gave_mut = Arc::get_mut(&mut mine).is_some();
+    println!("get_mut while another Arc shares the value: gives &mut = {gave_mut}");
     let before = Arc::ptr_eq(&mine, &other);
     Arc::make_mut(&mut mine).push(40);
     let after = Arc::ptr_eq(&mine, &other);
     println!("make_mut: ptr_eq before = {before}, after = {after}");
     println!("mine = {mine:?}, the other owner's = {other:?}");
-    assert!(!shared && before && !after && *other == [10, 20, 30]);
+    assert!(!gave_mut, "get_mut gave &mut to a shared value");
+    assert!(before && !after, "make_mut did not clone the shared value");
+    assert_eq!(
+        *other,
+        [10, 20, 30],
+        "make_mut changed the other owner's value"
+    );
     drop(other);
     Arc::get_mut(&mut mine).expect("the only Arc").push(50);
     println!("get_mut as the only Arc: changed in place, mine = {mine:?}");
+    assert_eq!(*mine, [10, 20, 30, 40, 50]);
 }

@@ -47,6 +47,6 @@ pub fn main() {
         handle.join().expect("an owner thread panicked");
     }
     let drops = DROPS.load(Ordering::Relaxed);
-    println!("main: every owner has let go; the value was dropped {drops} time(s)");
+    println!("main: every owner has let go; drops of the value: {drops}");
     assert_eq!(drops, 1);
 }

@@ -25,74 +25,55 @@ static SQUARES: LazyLock<(ThreadId, Vec<u64>)> = LazyLock::new(|| {
     (thread::current().id(), (0..1_000).map(|n| n * n).collect())
 });
 
-/// What one racing thread saw.
-struct Seen {
-    me: ThreadId,
-    builder: ThreadId,
-    /// The cells whose `set` returned `Ok` to this thread.
-    won: Vec<usize>,
-    /// How many `Err`s held the value this thread offered.
-    own_back: usize,
-}
-
 pub fn main() {
     let runs = INIT_RUNS.load(Ordering::Relaxed);
-    println!("before first use: the initialiser has run {runs} time(s)");
+    println!("initialiser runs before first use: {runs}");
     let cells: Vec<OnceLock<usize>> = (0..CELLS).map(|_| OnceLock::new()).collect();
     let empty = cells.iter().filter(|cell| cell.get().is_none()).count();
-    println!("OnceLock::get before any set: None in {empty} of {CELLS}");
+    println!("OnceLocks that get() finds empty before any set: {empty} of {CELLS}");
 
-    let seen: Vec<Seen> = thread::scope(|scope| {
+    // Thread `t` offers the value `t` to every cell, and keeps what each `set` returned.
+    let (built_here, sets): (Vec<bool>, Vec<Vec<Result<(), usize>>>) = thread::scope(|scope| {
         let handles: Vec<_> = (0..THREADS)
-            .map(|offer| {
+            .map(|t| {
                 let cells = &cells;
                 scope.spawn(move || {
                     // The first use: whichever thread gets here first runs the initialiser.
-                    let builder = SQUARES.0;
-                    let (mut won, mut own_back) = (Vec::new(), 0);
-                    for (i, cell) in cells.iter().enumerate() {
-                        match cell.set(offer) {
-                            Ok(()) => won.push(i),
-                            Err(back) => own_back += usize::from(back == offer),
-                        }
-                    }
-                    let me = thread::current().id();
-                    Seen {
-                        me,
-                        builder,
-                        won,
-                        own_back,
-                    }
+                    let built_here = SQUARES.0 == thread::current().id();
+                    (built_here, cells.iter().map(|cell| cell.set(t)).collect())
                 })
             })
             .collect();
-        handles
+        let joined = handles
             .into_iter()
-            .map(|handle| handle.join().expect("a racing thread panicked"))
-            .collect()
+            .map(|h| h.join().expect("a racing thread panicked"));
+        joined.unzip()
     });
 
     let runs = INIT_RUNS.load(Ordering::Relaxed);
-    let builder = seen[0].builder;
-    let on_a_thread =
-        seen.iter().all(|s| s.builder == builder) && seen.iter().any(|s| s.me == builder);
-    println!("{THREADS} threads used SQUARES: built {runs} time(s), by one of them: {on_a_thread}");
-    let (mut wins, mut holds_winner) = (vec![0; CELLS], 0);
-    for (offer, thread) in seen.iter().enumerate() {
-        for &i in &thread.won {
-            wins[i] += 1;
-            holds_winner += usize::from(cells[i].get() == Some(&offer));
-        }
-    }
-    let one_winner = wins.iter().filter(|&&n| n == 1).count();
-    let own_back: usize = seen.iter().map(|s| s.own_back).sum();
-    let losers = THREADS * CELLS - wins.iter().sum::<usize>();
-    println!("OnceLocks set by exactly one thread: {one_winner} of {CELLS}");
-    println!("set calls that got Err with their own value back: {own_back} of {losers}");
-    println!("OnceLock::get after: the winner's value in {holds_winner} of {CELLS}");
-    let shares: Vec<usize> = seen.iter().map(|s| s.won.len()).collect();
-    eprintln!("OnceLocks won, thread by thread: {shares:?}");
-    assert!(runs == 1 && on_a_thread);
+    let builders = built_here.iter().filter(|&&b| b).count();
+    println!(
+        "initialiser runs after {THREADS} threads used SQUARES: {runs}, on one of those threads: {}",
+        builders == 1
+    );
+    // Cell by cell, the threads whose `set` returned `Ok`.
+    let winners: Vec<Vec<usize>> = (0..CELLS)
+        .map(|i| (0..THREADS).filter(|&t| sets[t][i].is_ok()).collect())
+        .collect();
+    let one_winner = winners.iter().filter(|w| w.len() == 1).count();
+    let holds_winner = cells
+        .iter()
+        .zip(&winners)
+        .filter(|(cell, w)| cell.get() == w.first())
+        .count();
+    let own_back = (0..THREADS)
+        .map(|t| sets[t].iter().filter(|&&r| r == Err(t)).count())
+        .sum::<usize>();
+    let losers = (THREADS - 1) * CELLS;
+    println!("OnceLocks whose set returned Ok to exactly one thread: {one_winner} of {CELLS}");
+    println!("other set calls that got Err with their own value back: {own_back} of {losers}");
+    println!("OnceLocks whose get() now gives the winner's value: {holds_winner} of {CELLS}");
+    assert_eq!((runs, builders), (1, 1));
     assert_eq!((one_winner, holds_winner), (CELLS, CELLS));
-    assert_eq!(own_back, (THREADS - 1) * CELLS);
+    assert_eq!(own_back, losers);
 }

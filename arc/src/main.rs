@@ -23,6 +23,7 @@ mod countdown;
 mod into_inner;
 mod last_owner_drops;
 mod lazy_lock;
+mod lost_update;
 mod notes_example;
 mod once_init;
 mod release_acquire;
@@ -62,6 +63,11 @@ const SECTIONS: &[Section] = &[
         run: weak::main,
     },
     Section {
+        name: "lost-update",
+        claim: "a load then a store loses the adds of threads in between; fetch_add, one indivisible step, loses none",
+        run: lost_update::main,
+    },
+    Section {
         name: "atomic-counter",
         claim: "an AtomicU64 that many threads bump with fetch_add counts exactly, without a lock",
         run: atomic_counter::main,
@@ -83,7 +89,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "release-acquire",
-        claim: "a reader that sees a flag stored with Release sees the data written before it",
+        claim: "a reader that loads with Acquire a flag stored with Release sees the data written before the store",
         run: release_acquire::main,
     },
     Section {
@@ -93,7 +99,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "store-buffer",
-        claim: "SeqCst forbids both loads seeing 0 in the store-buffer test; weaker orderings allow it",
+        claim: "in the store-buffer test, SeqCst on every access or SeqCst fences forbid both loads seeing 0; anything less allows it",
         run: store_buffer::main,
     },
 ];

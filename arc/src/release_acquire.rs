@@ -1,18 +1,22 @@
 //! Publishing data through a flag: the writer stores the data, then the flag with
-//! `Release`; the reader loads the flag with `Acquire`, then the data. A reader that
-//! sees the flag sees the data, because everything written before a `Release` store
-//! is visible after an `Acquire` load that reads it. `threads/src/park_unpark.rs`
+//! `Release`; the reader loads the flag with `Acquire`, then the data. A reader whose
+//! `Acquire` load sees the flag sees the data, because everything written before a
+//! `Release` store is visible after an `Acquire` load that reads from it. With a
+//! `Relaxed` load of the flag there is no such promise. `threads/src/park_unpark.rs`
 //! relies on the same pair.
 //!
 //! Each round uses a fresh data slot and flag, and the two threads meet at a spin
-//! barrier first, so that the reader looks while the writer writes. What this machine
-//! cannot show: x86-64 keeps stores in order and loads in order, so even `Relaxed` for
-//! the pair never left a reader without the data here, yet the model allows it and the
-//! compiler may reorder. So this shows the guarantee, not its absence. Swap the reader's
-//! two loads (data first, then the flag) and this machine does show that bug.
+//! barrier first, so that the reader looks while the writer writes. This shows the
+//! guarantee, not what happens without it. With `Relaxed` for the pair, the model
+//! allows a reader to see the flag and miss the data: a weakly ordered processor
+//! (AArch64, say) or the compiler may, in effect, read the data before the flag, or
+//! write the flag before the data. x86-64 never does, since it keeps stores in order and
+//! loads in order, so there even `Relaxed` would print 0. (Swapping the reader's two
+//! loads in the source is another bug: then the program itself reads the data before
+//! the flag, and it fails on every machine.)
 //!
 //! What to notice: no round saw the flag without the data. The number of rounds,
-//! which the machine decides, is on stderr.
+//! which the machine decides, is on stderr with the processor's architecture.
 
 use std::hint;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};

@@ -7,13 +7,36 @@ use common::*;
 
 use std::env::consts::ARCH;
 
+/// Every section in `--list` order with its checker.
+const CHECKS: &Checks = &[
+    ("notes-example", notes_example_is_right),
+    (
+        "clones-share-one-allocation",
+        clones_share_one_allocation_is_right,
+    ),
+    ("last-owner-drops", last_owner_drops_is_right),
+    ("clone-without-clone", clone_without_clone_is_right),
+    ("into-inner", into_inner_is_right),
+    ("weak", weak_is_right),
+    ("lost-update", lost_update_is_right),
+    ("atomic-counter", atomic_counter_is_right),
+    ("once-init", once_init_is_right),
+    ("lazy-lock", lazy_lock_is_right),
+    ("compare-exchange", compare_exchange_is_right),
+    ("release-acquire", release_acquire_is_right),
+    ("countdown", countdown_is_right),
+    ("store-buffer", store_buffer_is_right),
+];
+
 fn notes_example_is_right(lines: &[String]) {
-    let (last, threads) = lines.split_last().expect("no output");
+    let (threads, last_two) = lines.split_at(lines.len().saturating_sub(2));
     assert_eq!(
-        last,
-        "v: [10, 20, 30]",
-        "`v:` is not last:\n{}",
-        show(lines)
+        last_two,
+        [
+            "v: [10, 20, 30]",
+            "clones the threads gave back that point at v: 4 of 4"
+        ],
+        "`v:` and the clones are not last"
     );
     let mut ids: Vec<&str> = threads
         .iter()
@@ -22,14 +45,13 @@ fn notes_example_is_right(lines: &[String]) {
                 .filter(|id| id.starts_with("ThreadId("))
         })
         .collect::<Option<_>>()
-        .unwrap_or_else(|| panic!("not all `{{thread_id:?}}: [10, 20, 30]`:\n{}", show(lines)));
+        .expect("not all `{thread_id:?}: [10, 20, 30]`");
     let printed = ids.len();
     ids.sort();
     ids.dedup();
     assert!(
         printed == 4 && ids.len() == 4,
-        "not four threads, once each:\n{}",
-        show(lines)
+        "not four threads, once each"
     );
 }
 
@@ -43,12 +65,7 @@ fn clones_share_one_allocation_is_right(lines: &[String]) {
             .unwrap_or("")
     };
     let (original, copy) = (address(0), address(4));
-    assert_ne!(
-        copy,
-        original,
-        "the copy should be a second allocation:\n{}",
-        show(lines)
-    );
+    assert_ne!(copy, original, "the copy should be a second allocation");
     let expected = [
         format!("original at {original}: strong_count = 1"),
         format!("clone 1 at {original}: ptr_eq = true, strong_count = 2"),
@@ -59,7 +76,7 @@ fn clones_share_one_allocation_is_right(lines: &[String]) {
         "clone dropped: strong_count = 2".to_owned(),
         "clone dropped: strong_count = 1".to_owned(),
     ];
-    assert_eq!(lines, expected, "{}", show(lines));
+    assert_eq!(lines, expected);
 }
 
 fn last_owner_drops_is_right(lines: &[String]) {
@@ -71,33 +88,17 @@ fn last_owner_drops_is_right(lines: &[String]) {
     let drops: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].ends_with(": drops the value"))
         .collect();
-    assert_eq!(
-        drops.len(),
-        1,
-        "expected exactly one drop:\n{}",
-        show(lines)
-    );
+    assert_eq!(drops.len(), 1, "expected exactly one drop");
     let dropper = lines[drops[0]].trim_end_matches(": drops the value");
-    assert!(
-        owners.contains(&dropper),
-        "dropped by a non-owner:\n{}",
-        show(lines)
-    );
+    assert!(owners.contains(&dropper), "dropped by a non-owner");
     // It dropped the value after every owner let go: it was the last.
-    assert!(let_go.iter().all(|&i| i < drops[0]), "{}", show(lines));
-    let last = "main: every owner has let go; the value was dropped 1 time(s)";
-    assert_eq!(
-        lines.last().map(String::as_str),
-        Some(last),
-        "{}",
-        show(lines)
+    assert!(
+        let_go.iter().all(|&i| i < drops[0]),
+        "dropped before an owner let go"
     );
-    assert_eq!(
-        lines.len(),
-        owners.len() + 2,
-        "unexpected lines:\n{}",
-        show(lines)
-    );
+    let last = "main: every owner has let go; drops of the value: 1";
+    assert_eq!(lines.last().map(String::as_str), Some(last));
+    assert_eq!(lines.len(), owners.len() + 2, "unexpected lines");
 }
 
 fn clone_without_clone_is_right(lines: &[String]) {
@@ -139,6 +140,16 @@ fn weak_is_right(lines: &[String]) {
     );
 }
 
+fn lost_update_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "load, wait at the barrier, store: counter = 1000 of 4000 adds",
+            "wait at the barrier, fetch_add: counter = 4000 of 4000 adds",
+        ]
+    );
+}
+
 fn atomic_counter_is_right(lines: &[String]) {
     assert_eq!(
         lines,
@@ -148,35 +159,34 @@ fn atomic_counter_is_right(lines: &[String]) {
 
 fn once_init_is_right(lines: &[String]) {
     let (last, threads) = lines.split_last().expect("no output");
-    let built = "main: 8 threads got the table; it was built 1 time(s)";
-    assert_eq!(last, built, "{}", show(lines));
+    let built = "main: 8 threads got the table; runs of its initialiser: 1";
+    assert_eq!(last, built);
     let (mut ids, mut tables): (Vec<&str>, Vec<&str>) = threads
         .iter()
         .map(|line| line.split_once(": 41538 primes below 500000, the table at "))
         .collect::<Option<_>>()
-        .unwrap_or_else(|| panic!("not all threads' lines:\n{}", show(lines)));
+        .expect("not all threads' lines");
     let printed = ids.len();
     ids.sort();
     ids.dedup();
     tables.dedup();
     assert!(
         printed == 8 && ids.len() == 8,
-        "not eight threads, once each:\n{}",
-        show(lines)
+        "not eight threads, once each"
     );
-    assert_eq!(tables.len(), 1, "more than one table:\n{}", show(lines));
+    assert_eq!(tables.len(), 1, "more than one table");
 }
 
 fn lazy_lock_is_right(lines: &[String]) {
     assert_eq!(
         lines,
         [
-            "before first use: the initialiser has run 0 time(s)",
-            "OnceLock::get before any set: None in 100000 of 100000",
-            "8 threads used SQUARES: built 1 time(s), by one of them: true",
-            "OnceLocks set by exactly one thread: 100000 of 100000",
-            "set calls that got Err with their own value back: 700000 of 700000",
-            "OnceLock::get after: the winner's value in 100000 of 100000",
+            "initialiser runs before first use: 0",
+            "OnceLocks that get() finds empty before any set: 100000 of 100000",
+            "initialiser runs after 8 threads used SQUARES: 1, on one of those threads: true",
+            "OnceLocks whose set returned Ok to exactly one thread: 100000 of 100000",
+            "other set calls that got Err with their own value back: 700000 of 700000",
+            "OnceLocks whose get() now gives the winner's value: 100000 of 100000",
         ]
     );
 }
@@ -221,8 +231,8 @@ fn store_buffer_is_right(lines: &[String]) {
             "  Y = 1; X = 1; r2 = X; r1 = Y  ->  (r1, r2) = (1, 1)",
             "  Y = 1; r2 = X; X = 1; r1 = Y  ->  (r1, r2) = (1, 0)",
             "none of them ends in (0, 0): true",
-            "(0, 0) under SeqCst: never, as the model requires",
-            "(0, 0) under Relaxed with fence(SeqCst): never, as the model requires",
+            "(0, 0) under SeqCst: in no round, as the model requires",
+            "(0, 0) under Relaxed with fence(SeqCst): in no round, as the model requires",
         ]
     );
 }
@@ -247,146 +257,109 @@ fn stderr_line<'a>(stderr: &'a str, prefix: &str, suffix: &str) -> &'a str {
     assert_eq!(
         found.len(),
         1,
-        "expected one `{prefix}...{suffix}` in:\n{stderr}"
+        "expected one `{prefix}...{suffix}` line on stderr"
     );
     found[0]
 }
 
 #[test]
 fn four_threads_print_the_shared_vector_and_main_prints_it_after_every_join() {
-    for _ in 0..runs() {
-        notes_example_is_right(&section("notes-example").lines);
-    }
+    check_runs(CHECKS, "notes-example");
 }
 
 #[test]
 fn clones_point_at_one_allocation_and_strong_count_follows_them() {
-    clones_share_one_allocation_is_right(&section("clones-share-one-allocation").lines);
+    check(CHECKS, "clones-share-one-allocation");
 }
 
 #[test]
 fn the_value_is_dropped_once_by_the_owner_that_lets_go_last() {
-    for _ in 0..runs() {
-        last_owner_drops_is_right(&section("last-owner-drops").lines);
-    }
+    check_runs(CHECKS, "last-owner-drops");
 }
 
 #[test]
 fn an_arc_of_a_type_without_clone_can_still_be_cloned() {
-    clone_without_clone_is_right(&section("clone-without-clone").lines);
+    check(CHECKS, "clone-without-clone");
 }
 
 #[test]
 fn exactly_one_owner_gets_the_value_and_make_mut_leaves_the_other_owner_unchanged() {
-    for _ in 0..runs() {
-        into_inner_is_right(&section("into-inner").lines);
-    }
+    check_runs(CHECKS, "into-inner");
 }
 
 #[test]
 fn a_weak_linked_tree_is_freed_an_arc_linked_one_leaks_and_upgrade_fails_after_the_drop() {
     // Channels fix the order of the two threads' lines: one run is every run.
-    weak_is_right(&section("weak").lines);
+    check(CHECKS, "weak");
+}
+
+#[test]
+fn a_load_then_a_store_loses_the_adds_made_in_between_and_fetch_add_loses_none() {
+    check_runs(CHECKS, "lost-update");
 }
 
 #[test]
 fn the_atomic_counter_counts_every_job_exactly_once() {
-    for _ in 0..runs() {
-        atomic_counter_is_right(&section("atomic-counter").lines);
-    }
+    check_runs(CHECKS, "atomic-counter");
 }
 
 #[test]
 fn the_once_lock_is_built_once_and_every_thread_sees_the_same_table() {
-    for _ in 0..runs() {
-        once_init_is_right(&section("once-init").lines);
-    }
+    check_runs(CHECKS, "once-init");
 }
 
 #[test]
 fn the_lazy_lock_is_built_once_and_each_once_lock_has_one_winner() {
-    for _ in 0..runs() {
-        let Section { lines, stderr } = section("lazy-lock");
-        lazy_lock_is_right(&lines);
-        let line = stderr_line(&stderr, "OnceLocks won, thread by thread: [", "]");
-        let shares = numbers_after(line, "OnceLocks won");
-        assert!(
-            shares.len() == 8 && shares.iter().sum::<usize>() == 100_000,
-            "{stderr}"
-        );
-    }
+    check_runs(CHECKS, "lazy-lock");
 }
 
 #[test]
 fn the_compare_exchange_loop_hands_out_each_id_once_and_swap_elects_one_thread() {
-    for _ in 0..runs() {
-        compare_exchange_is_right(&section("compare-exchange").lines);
-    }
+    check_runs(CHECKS, "compare-exchange");
 }
 
 #[test]
 fn a_reader_that_sees_the_release_stored_flag_sees_the_data() {
     for _ in 0..runs() {
-        let Section { lines, stderr } = section("release-acquire");
-        release_acquire_is_right(&lines);
+        let Section { stderr, .. } = check(CHECKS, "release-acquire");
         let rounds = numbers_after(
             stderr_line(&stderr, ARCH, " rounds, each on a fresh slot"),
             ARCH,
         );
-        assert!(rounds.len() == 1 && rounds[0] >= 1, "{stderr}");
+        assert!(rounds.len() == 1 && rounds[0] >= 1);
     }
 }
 
 #[test]
 fn exactly_one_thread_is_told_it_is_last_and_it_sees_every_result() {
-    for _ in 0..runs() {
-        countdown_is_right(&section("countdown").lines);
-    }
+    check_runs(CHECKS, "countdown");
 }
 
 #[test]
 fn no_round_ends_in_0_0_under_seqcst_or_the_fences_and_no_count_is_required_otherwise() {
     for _ in 0..runs() {
-        let Section { lines, stderr } = section("store-buffer");
-        store_buffer_is_right(&lines);
+        let Section { stderr, .. } = check(CHECKS, "store-buffer");
         for (ordering, verdict) in [
-            ("Relaxed", "allowed, and k = 0 is also correct"),
-            ("Release/Acquire", "allowed, and k = 0 is also correct"),
+            ("Relaxed", "allowed: any count, 0 too, is correct"),
+            ("Release/Acquire", "allowed: any count, 0 too, is correct"),
             ("SeqCst", "forbidden"),
             ("Relaxed with fence(SeqCst)", "forbidden"),
         ] {
-            let prefix = format!("{ARCH}: (0, 0) under {ordering}: seen ");
+            let prefix = format!("{ARCH}: (0, 0) under {ordering}: in ");
             let counts = numbers_after(stderr_line(&stderr, &prefix, verdict), &prefix);
-            // k rounds with (0, 0) of n: any k is right for an ordering that allows it.
+            // In k of n rounds: any k is right for an ordering that allows (0, 0).
             let [k, n] = counts[..] else {
-                panic!("no k and n:\n{stderr}")
+                panic!("no `in k of n rounds` on stderr")
             };
-            assert!(n >= 1 && k <= n, "{stderr}");
-            assert!(verdict != "forbidden" || k == 0, "{stderr}");
+            assert!(n >= 1 && k <= n);
+            assert!(verdict != "forbidden" || k == 0);
         }
     }
 }
 
 #[test]
 fn each_section_ends_before_the_next_starts() {
-    each_section_ends_before_the_next(&[
-        ("notes-example", notes_example_is_right),
-        (
-            "clones-share-one-allocation",
-            clones_share_one_allocation_is_right,
-        ),
-        ("last-owner-drops", last_owner_drops_is_right),
-        ("clone-without-clone", clone_without_clone_is_right),
-        ("into-inner", into_inner_is_right),
-        ("weak", weak_is_right),
-        ("atomic-counter", atomic_counter_is_right),
-        ("once-init", once_init_is_right),
-        ("lazy-lock", lazy_lock_is_right),
-        ("compare-exchange", compare_exchange_is_right),
-        ("release-acquire", release_acquire_is_right),
-        ("countdown", countdown_is_right),
-        ("store-buffer", store_buffer_is_right),
-    ]);
+    each_section_ends_before_the_next(CHECKS);
 }
 
 /// The crate's benchmark, compiled into this test so that `cargo test` proves it
