@@ -1,8 +1,7 @@
 //! What parallel chunks buy: the sum of the squares of a million numbers on the
 //! calling thread (0 threads), then by `src/parallel_chunks.rs`'s own code on 1, 2,
-//! ... up to all the cores. The threads cost their start and join, and they share
-//! one memory bus, so for work this light per byte each extra core buys less than
-//! a core's worth.
+//! ... up to all the cores. The threads cost their start and join; the table shows
+//! what each extra core buys beside that.
 //!
 //! Run it: `cargo bench -p scoped-threads`, or `cargo xtask bench` for every crate.
 

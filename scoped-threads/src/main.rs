@@ -12,7 +12,9 @@
 mod cli;
 use cli::Section;
 
+mod barrier;
 mod borrow_locals;
+mod disjoint_writers;
 mod handles_return_values;
 mod many_readers;
 mod one_writer;
@@ -46,6 +48,16 @@ const SECTIONS: &[Section] = &[
         name: "handles-return-values",
         claim: "a scoped thread's join returns the value its closure returned",
         run: handles_return_values::main,
+    },
+    Section {
+        name: "disjoint-writers",
+        claim: "threads may write one slice at once, each its own part, cut by chunks_mut",
+        run: disjoint_writers::main,
+    },
+    Section {
+        name: "barrier",
+        claim: "no thread passes a Barrier until all have reached it, and each round has one leader",
+        run: barrier::main,
     },
     Section {
         name: "panic-in-scope",

@@ -8,7 +8,8 @@
 //! What to notice: the workers start only after the unjoined thread has panicked,
 //! yet every one counts its items before the scope's panic reaches main. The payload
 //! caught at the end is the joined thread's own `String`. The panic messages are on
-//! stderr; `resume_unwind` prints none, so the joined thread's message is there once.
+//! stderr, even those of caught panics, which is why main's first line announces the
+//! scope's; `resume_unwind` prints none, so the joined thread's message is there once.
 
 use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,18 +19,24 @@ use std::thread;
 /// How many workers run beside the thread that panics, and how much each counts.
 const WORKERS: usize = 4;
 const ITEMS_EACH: usize = 1_000;
+/// The unjoined thread's panic message, which the scope's panic does not carry.
+const UNJOINED_MESSAGE: &str = "a thread nobody joins failed";
 /// The item the joined thread fails on, which its panic message names.
 const BAD_ITEM: usize = 7;
 
 pub fn main() {
     let counted = AtomicUsize::new(0);
+    println!(
+        "Main thread: a thread nobody joins will panic, so its scope panics in main \
+         (stderr: thread 'main' panicked), and catch_unwind catches that"
+    );
     let scope_panic = panic::catch_unwind(|| {
         thread::scope(|scope| {
             let (sender, panicked) = mpsc::channel::<()>();
             scope.spawn(move || {
                 // Dropped as the panic unwinds this thread: then `recv` below fails.
                 let _sender = sender;
-                panic!("a thread nobody joins failed");
+                panic!("{UNJOINED_MESSAGE}");
             });
             panicked.recv().expect_err("nothing is ever sent");
             println!("Main thread: the unjoined thread has panicked; starting {WORKERS} workers");
@@ -70,5 +77,6 @@ pub fn main() {
     println!("Main thread: caught the raised payload, the thread's own: {message:?}");
 
     assert_eq!(counted, WORKERS * ITEMS_EACH);
+    assert_ne!(*scope_message, UNJOINED_MESSAGE);
     assert_eq!(*message, format!("item {BAD_ITEM} is malformed"));
 }

@@ -3,9 +3,10 @@
 //! threads borrow their chunks (no `Arc`, no copy), because `thread::scope` joins
 //! every thread before the slice can go away.
 //!
-//! What to notice: each line is printed only once the parallel result has been
-//! asserted equal to the sequential one, for every length (empty, shorter than the
-//! thread count, not a multiple of it) and every thread count up to the cap.
+//! What to notice: the thread count is this machine's; each length's line says how
+//! many chunks, so threads, it took, and is printed only once the parallel result has
+//! been asserted equal to the sequential one, for every length (empty, shorter than
+//! the thread count, not a multiple of it) and every thread count up to the cap.
 
 use std::num::NonZeroUsize;
 use std::thread;
@@ -49,10 +50,10 @@ pub fn parallel_sum_of_squares(numbers: &[u64], threads: usize) -> u64 {
 
 pub fn main() {
     let threads = thread_count();
+    println!("threads: {threads} (one per core, at most {MAX_THREADS})");
     for &len in LENGTHS {
         let numbers: Vec<u64> = (1..=len).collect();
         let sequential = sum_of_squares(&numbers);
-        let sum = parallel_sum_of_squares(&numbers, threads);
         // This machine's thread count, and every one another machine could give.
         for count in 1..=MAX_THREADS {
             let chunks = numbers.chunks(chunk_len(numbers.len(), count)).count();
@@ -62,6 +63,9 @@ pub fn main() {
             );
             assert_eq!(parallel_sum_of_squares(&numbers, count), sequential);
         }
-        println!("the squares of 1..={len} add up to {sum}, in parallel as in sequence");
+        let chunks = numbers.chunks(chunk_len(numbers.len(), threads)).count();
+        println!(
+            "length {len}, chunks: {chunks}, sum of the squares: {sequential} in parallel and in sequence"
+        );
     }
 }
