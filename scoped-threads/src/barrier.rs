@@ -5,7 +5,7 @@
 //!
 //! What to notice: within a phase the workers' lines come in any order, but every
 //! line of phase 1 comes before any line of phase 2; each phase has one leader,
-//! whichever worker it was in this run.
+//! whichever worker it was in this run (on stderr).
 
 use std::sync::Barrier;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -52,7 +52,8 @@ pub fn main() {
                 assert!(done >= THREADS * phase, "{name} left phase {phase} early");
                 if leader {
                     leaders[phase - 1] += 1;
-                    println!("Main thread: {name} was the leader of phase {phase}");
+                    // Which worker leads changes from run to run: stderr.
+                    eprintln!("Main thread: {name} was the leader of phase {phase}");
                 }
             }
         }
