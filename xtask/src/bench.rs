@@ -20,8 +20,7 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         args,
         with_benches,
         "the crates with a benchmark are",
-    )
-    .map_err(Error::Usage)?;
+    )?;
     let mut command = cargo();
     command.args(["bench", "--bench", "costs"]);
     for name in &chosen {

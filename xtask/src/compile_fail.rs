@@ -3,17 +3,17 @@
 //! produce, e.g. `// error: E0373` or `// error: E0499, E0502`.
 //!
 //! Stable rustdoc's `compile_fail` does not check error codes; this does, by
-//! compiling each case with `rustc --error-format=json` and looking for each code.
-//! When a case goes wrong it prints what rustc said, in rustc's own words.
+//! compiling each case with `rustc --error-format=short` (one line per diagnostic,
+//! `<file>:<line>:<column>: error[E0373]: ...`) and looking for each code. When a
+//! case goes wrong it prints what rustc said, in rustc's own words.
 
 use std::env;
-use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use crate::workspace::{Error, example_crates, project_root};
+use crate::workspace::{Error, example_crates, project_root, rustc};
 
 /// Checks the cases named by `files`, or every case of every example crate.
 pub fn run(files: &[String]) -> Result<(), Error> {
@@ -61,7 +61,7 @@ fn check(paths: Vec<PathBuf>, root: &Path, out_dir: &Path) -> io::Result<usize> 
         let expected = expected_codes(&path);
         let compiling = expected
             .is_ok()
-            .then(|| rustc(&path, &out_dir.join(i.to_string()), "json").spawn());
+            .then(|| compile(&path, &out_dir.join(i.to_string()), "short").spawn());
         started.push((path, expected, compiling));
     }
 
@@ -74,7 +74,7 @@ fn check(paths: Vec<PathBuf>, root: &Path, out_dir: &Path) -> io::Result<usize> 
         let verdict = match (expected, compiling) {
             (Err(problem), _) => Err(problem),
             (Ok(codes), Some(Ok(rustc))) => verdict(&codes, rustc),
-            (Ok(_), _) => Err("could not run rustc".to_owned()),
+            (Ok(_), _) => Err(Error::Failed("could not run rustc".to_owned())),
         };
         match verdict {
             Ok(codes) => writeln!(out, "ok      {shown}  ({codes})")?,
@@ -91,21 +91,29 @@ fn check(paths: Vec<PathBuf>, root: &Path, out_dir: &Path) -> io::Result<usize> 
 }
 
 /// Waits for rustc. The case passes if it failed to compile with every expected
-/// code and no other: a typo elsewhere in a case must not pass for the lesson.
-fn verdict(expected: &[String], rustc: Child) -> Result<String, String> {
-    let output = rustc
-        .wait_with_output()
-        .map_err(|error| format!("rustc did not finish: {error}"))?;
+/// code and no other: a typo elsewhere in a case must not pass for the lesson. The
+/// error is what is wrong with the case, for its verdict line.
+fn verdict(expected: &[String], rustc: Child) -> Result<String, Error> {
+    let failed = |problem: String| Err(Error::Failed(problem));
+    let output = match rustc.wait_with_output() {
+        Ok(output) => output,
+        Err(error) => return failed(format!("rustc did not finish: {error}")),
+    };
     if output.status.success() {
-        return Err("it compiled, but it must not".to_owned());
+        return failed("it compiled, but it must not".to_owned());
     }
     let errors = String::from_utf8_lossy(&output.stderr);
-    // Each diagnostic with a code carries `"code":{"code":"E0373",...}`; a lint's
-    // warning carries its name there (`unused_variables`): only error codes count.
+    // An error with a code is a line `<file>:<line>:<column>: error[E0373]: ...`, or
+    // `error[E0601]: ...` when it points at no line. Warnings and errors without a
+    // code (a lint made an error, `aborting due to ...`) do not count.
     let mut reported: Vec<&str> = errors
-        .split("\"code\":{\"code\":\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
+        .lines()
+        .filter_map(|line| {
+            let rest = line
+                .strip_prefix("error[")
+                .or_else(|| line.split_once(": error[").map(|(_, rest)| rest))?;
+            rest.split_once(']').map(|(code, _)| code)
+        })
         .filter(|code| is_error_code(code))
         .collect();
     reported.sort_unstable();
@@ -120,9 +128,9 @@ fn verdict(expected: &[String], rustc: Child) -> Result<String, String> {
         .filter(|code| !expected.iter().any(|wanted| wanted == code))
         .collect();
     if !missing.is_empty() {
-        Err(format!("rustc did not report {missing:?}"))
+        failed(format!("rustc did not report {missing:?}"))
     } else if !unexpected.is_empty() {
-        Err(format!(
+        failed(format!(
             "rustc also reported {unexpected:?}, which the first line does not name"
         ))
     } else {
@@ -148,8 +156,9 @@ fn cases(root: &Path) -> Vec<PathBuf> {
 }
 
 /// The codes named by the first line, `// error: E0499, E0502`.
-fn expected_codes(case: &Path) -> Result<Vec<String>, String> {
-    let text = fs::read_to_string(case).map_err(|error| format!("cannot read it: {error}"))?;
+fn expected_codes(case: &Path) -> Result<Vec<String>, Error> {
+    let text = fs::read_to_string(case)
+        .map_err(|error| Error::Failed(format!("cannot read it: {error}")))?;
     let first = text.lines().next().unwrap_or_default();
     let codes: Vec<String> = first
         .strip_prefix("// error:")
@@ -159,9 +168,9 @@ fn expected_codes(case: &Path) -> Result<Vec<String>, String> {
         .filter(|code| !code.is_empty())
         .collect();
     if codes.is_empty() || !codes.iter().all(|code| is_error_code(code)) {
-        return Err(format!(
+        return Err(Error::Failed(format!(
             "its first line is `{first}`; it must name the expected codes, like `// error: E0373`"
-        ));
+        )));
     }
     Ok(codes)
 }
@@ -172,8 +181,8 @@ fn is_error_code(code: &str) -> bool {
 }
 
 /// `rustc --edition 2024` on one case, writing nothing but metadata to `out`.
-fn rustc(case: &Path, out: &Path, error_format: &str) -> Command {
-    let mut command = Command::new(env::var_os("RUSTC").unwrap_or_else(|| OsString::from("rustc")));
+fn compile(case: &Path, out: &Path, error_format: &str) -> Command {
+    let mut command = rustc();
     command
         .args([
             "--edition",
@@ -195,7 +204,7 @@ fn rustc(case: &Path, out: &Path, error_format: &str) -> Command {
 
 /// Compiles the case again with rustc's human error format: what it said, indented.
 fn rustc_said(case: &Path, out_dir: &Path) -> String {
-    match rustc(case, &out_dir.join("human"), "human").output() {
+    match compile(case, &out_dir.join("human"), "human").output() {
         Ok(output) if output.stderr.is_empty() => "        (rustc printed nothing)".to_owned(),
         Ok(output) => String::from_utf8_lossy(&output.stderr)
             .lines()

@@ -2,26 +2,40 @@
 //! call, run each as soon as it is built, show them in teaching order each under a
 //! header, then print a summary.
 //!
-//! Every line reaches the terminal through this program, the demos' too (their
-//! stdout and stderr joined, in order), so that a closed stdout
+//! Each section runs as a process of its own (`<crate> <section>`, in `--list`
+//! order), so that what it writes to stderr can be shown apart: its stdout as it
+//! comes, then, if it wrote to stderr, a block `--- stderr of <crate> <section> ---`
+//! whose lines start with `| `. A reader sees which lines Rust wrote to stderr (the
+//! panic messages), at the cost of their place between the stdout lines around them:
+//! two pipes cannot tell in which order lines were written across them.
+//!
+//! Every line reaches the terminal through this program, so that a closed stdout
 //! (`cargo xtask demo | head`) stops the demo in one place: the write that fails
-//! returns its error, `main` ends quietly with exit code 0, and the demo that was
+//! returns its error, `main` ends quietly with exit code 0, and the section that was
 //! running is stopped before it can panic on the closed pipe itself.
 
 use std::env;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-#[cfg(not(unix))]
-use std::process::Stdio;
-use std::process::{Child, Command, ExitStatus};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::workspace::{
     BUILD_FAILED, Error, Messages, built_binary, choose, example_crates, start_build, use_color,
 };
 
-/// One demo's crate, how it ended (or why it could not start), and how long it took.
-type Outcome<'a> = (&'a str, io::Result<ExitStatus>, Duration);
+/// How one crate's demo ended.
+enum Ended {
+    Ok,
+    /// A section, or `--list`, exited with a failure; the rest did not run.
+    Failed(String, ExitStatus),
+    /// A process could not be started.
+    NotStarted(io::Error),
+}
+
+/// One demo's crate, how it ended, and how long it took.
+type Outcome<'a> = (&'a str, Ended, Duration);
 
 pub fn run(args: &[String]) -> Result<(), Error> {
     let timeline = args.iter().any(|arg| arg == "--timeline");
@@ -30,8 +44,7 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         .filter(|arg| *arg != "--timeline")
         .cloned()
         .collect();
-    let chosen =
-        choose("demo", &names, example_crates(), "the example crates are").map_err(Error::Usage)?;
+    let chosen = choose("demo", &names, example_crates(), "the example crates are")?;
     let (mut cargo, mut messages) = start_build(&chosen).map_err(Error::no_cargo)?;
     let shown = show_demos(&chosen, &mut messages, timeline);
     // Whatever happened, even a closed stdout, read cargo's last messages and wait
@@ -45,9 +58,9 @@ pub fn run(args: &[String]) -> Result<(), Error> {
     summary(&outcomes)
 }
 
-/// One demo that has run: how it ended (or why it could not start), how long it
-/// took, and its output if it ran before its turn.
-type Ran = (io::Result<ExitStatus>, Duration, Vec<u8>);
+/// One demo that has run: how it ended, how long it took, and its output if it ran
+/// before its turn.
+type Ran = (Ended, Duration, Vec<u8>);
 
 /// Runs the chosen crates' demos one at a time, each as soon as cargo reports it
 /// built (cargo builds in an order of its own), and shows them in teaching order: the
@@ -92,16 +105,16 @@ fn show_demos<'a>(
             writeln!(out, "\n{header}")?;
         }
         let started = Instant::now();
-        let status = match start(&path) {
-            Ok((child, output)) => show(child, output, timeline.then_some(started), out)?,
-            Err(error) => Err(error),
+        let clock = Clock {
+            started,
+            stamped: timeline,
         };
-        ran[i] = Some((status, started.elapsed(), buffer));
+        let ended = run_sections(&chosen[i], &path, clock, out)?;
+        ran[i] = Some((ended, started.elapsed(), buffer));
         // Every demo whose turn has come and that has run, in teaching order.
-        while let Some((status, time, buffer)) = ran.get_mut(outcomes.len()).and_then(Option::take)
-        {
+        while let Some((ended, time, buffer)) = ran.get_mut(outcomes.len()).and_then(Option::take) {
             io::stdout().write_all(&buffer)?;
-            outcomes.push((chosen[outcomes.len()].as_str(), status, time));
+            outcomes.push((chosen[outcomes.len()].as_str(), ended, time));
         }
     }
     Ok(outcomes)
@@ -116,14 +129,14 @@ fn summary(outcomes: &[Outcome]) -> Result<(), Error> {
         .max()
         .unwrap_or(0);
     let mut failed = 0;
-    for (name, status, time) in outcomes {
-        let result = match status {
-            Ok(status) if status.success() => "ok".to_owned(),
-            Ok(status) => {
+    for (name, ended, time) in outcomes {
+        let result = match ended {
+            Ended::Ok => "ok".to_owned(),
+            Ended::Failed(section, status) => {
                 failed += 1;
-                format!("FAILED ({status})")
+                format!("FAILED ({section}: {status})")
             }
-            Err(error) => {
+            Ended::NotStarted(error) => {
                 failed += 1;
                 format!("FAILED (could not start: {error})")
             }
@@ -141,60 +154,111 @@ fn summary(outcomes: &[Outcome]) -> Result<(), Error> {
     }
 }
 
-/// Starts one demo with its stdout and its stderr joined in one stream that this
-/// program reads, so that its lines keep the order the demo wrote them in (the
-/// panic messages of `threads` stand between the lines around them). Its panics are
-/// part of the lesson, so a `RUST_BACKTRACE` set in the caller's shell is not passed
-/// on: a backtrace of each would bury the lesson. `cargo run -p <crate>` shows them.
-fn start(path: &Path) -> io::Result<(Child, Box<dyn Read>)> {
-    let mut command = Command::new(path);
-    command.env_remove("RUST_BACKTRACE");
-    #[cfg(unix)]
-    {
-        // Both streams into one end of a socket pair; this program reads the other.
-        let (output, input) = std::os::unix::net::UnixStream::pair()?;
-        command
-            .stdout(std::os::fd::OwnedFd::from(input.try_clone()?))
-            .stderr(std::os::fd::OwnedFd::from(input));
-        let child = command.spawn();
-        // Close our copies of the demo's end, so that reading ends when the demo does.
-        drop(command);
-        Ok((child?, Box::new(output)))
+/// When a demo started, and whether each line is stamped with the time since.
+#[derive(Clone, Copy)]
+struct Clock {
+    started: Instant,
+    stamped: bool,
+}
+
+impl Clock {
+    /// `text` as one line of the demo's output, stamped `+<ms> ms` if asked for,
+    /// with the time `at` (since the demo started).
+    fn line(self, out: &mut dyn Write, at: Duration, text: &str) -> io::Result<()> {
+        if self.stamped {
+            writeln!(out, "+{:>7.1} ms  {text}", millis(at))
+        } else {
+            writeln!(out, "{text}")
+        }
     }
-    #[cfg(not(unix))]
+}
+
+/// Runs each section of one crate, in `--list` order, as a process of its own, and
+/// shows its stdout, then its stderr as a block. Stops at the first section that
+/// fails. The outer error is ours, a closed stdout.
+fn run_sections(name: &str, binary: &Path, clock: Clock, out: &mut dyn Write) -> io::Result<Ended> {
+    let list = match Command::new(binary).arg("--list").output() {
+        Ok(list) if list.status.success() => list,
+        Ok(list) => return Ok(Ended::Failed("--list".to_owned(), list.status)),
+        Err(error) => return Ok(Ended::NotStarted(error)),
+    };
+    let list = String::from_utf8_lossy(&list.stdout);
+    for section in list
+        .lines()
+        .filter_map(|line| line.split_whitespace().next())
     {
-        // Elsewhere only stdout comes through this program; stderr goes straight out.
-        let mut child = command.stdout(Stdio::piped()).spawn()?;
-        let output = child.stdout.take().expect("stdout is piped");
-        Ok((child, Box::new(output)))
+        let child = match start(binary, section) {
+            Ok(child) => child,
+            Err(error) => return Ok(Ended::NotStarted(error)),
+        };
+        let (status, stderr) = show(child, clock, out)?;
+        if !stderr.is_empty() {
+            let shown_at = clock.started.elapsed();
+            clock.line(
+                out,
+                shown_at,
+                &format!("--- stderr of {name} {section} ---"),
+            )?;
+            for (at, line) in &stderr {
+                clock.line(out, *at, &format!("| {line}"))?;
+            }
+        }
+        match status {
+            Ok(status) if status.success() => {}
+            Ok(status) => return Ok(Ended::Failed(section.to_owned(), status)),
+            Err(error) => return Ok(Ended::NotStarted(error)),
+        }
     }
+    Ok(Ended::Ok)
+}
+
+/// Starts one section with its stdout and its stderr each on a pipe of its own. Its
+/// panics are part of the lesson, so a `RUST_BACKTRACE` set in the caller's shell is
+/// not passed on: a backtrace of each would bury the lesson. `cargo run -p <crate>`
+/// shows them.
+fn start(binary: &Path, section: &str) -> io::Result<Child> {
+    Command::new(binary)
+        .arg(section)
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
 }
 
 fn millis(time: Duration) -> f64 {
     time.as_secs_f64() * 1000.0
 }
 
-/// Copies the demo's output to `out` as it arrives (each line stamped with the time
-/// since `timeline`, if given), then waits for the demo. The outer error is ours, a
-/// closed stdout: then the demo is stopped and the error handed back.
+/// A line of stderr, with the time it was read (since the demo started).
+type Stamped = (Duration, String);
+
+/// Copies the section's stdout to `out` as it arrives, while a thread of its own
+/// reads its stderr (so that neither pipe fills and stops the section), then waits
+/// for it: how it ended and its stderr lines. The outer error is ours, a closed
+/// stdout: then the section is stopped and the error handed back.
 fn show(
     mut child: Child,
-    output: impl Read,
-    timeline: Option<Instant>,
+    clock: Clock,
     out: &mut dyn Write,
-) -> io::Result<io::Result<ExitStatus>> {
-    let copied = match timeline {
-        Some(started) => stamp(output, started, out),
-        None => pass_through(output, out),
-    };
-    match copied {
-        Ok(()) => Ok(child.wait()),
-        Err(error) => {
+) -> io::Result<(io::Result<ExitStatus>, Vec<Stamped>)> {
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let stderr = child.stderr.take().expect("stderr is piped");
+    let (copied, stderr) = thread::scope(|scope| {
+        let reading = scope.spawn(move || lines(stderr, clock.started).collect());
+        let copied = if clock.stamped {
+            stamp(stdout, clock, out)
+        } else {
+            pass_through(stdout, out)
+        };
+        if copied.is_err() {
+            // Ends the reading too: the section's end of the pipe closes with it.
             let _ = child.kill();
-            let _ = child.wait();
-            Err(error)
         }
-    }
+        (copied, reading.join().unwrap_or_default())
+    });
+    let status = child.wait();
+    copied.map(|()| (status, stderr))
 }
 
 /// Copies `from` to `out`, flushing each piece at once, until `from` ends. A read
@@ -208,18 +272,31 @@ fn pass_through(mut from: impl Read, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Copies `from` to `out` line by line, each line prefixed with `+<ms> ms`, the time
-/// since `started`. A last line without a newline (a process can end mid-line) is
-/// copied too. Rust's stdout is line buffered even into a pipe, so a line arrives
-/// when the demo prints it.
-fn stamp(from: impl Read, started: Instant, out: &mut dyn Write) -> io::Result<()> {
-    let mut reader = BufReader::new(from);
-    let mut line = Vec::new();
-    while matches!(reader.read_until(b'\n', &mut line), Ok(n) if n > 0) {
-        let text = String::from_utf8_lossy(&line);
-        let text = text.strip_suffix('\n').unwrap_or(&text);
-        writeln!(out, "+{:>7.1} ms  {text}", millis(started.elapsed()))?;
-        line.clear();
+/// Copies `from` to `out` line by line, each line stamped with the time since the
+/// demo started. Rust's stdout is line buffered even into a pipe, so a line arrives
+/// when the section prints it.
+fn stamp(from: impl Read, clock: Clock, out: &mut dyn Write) -> io::Result<()> {
+    for (at, line) in lines(from, clock.started) {
+        clock.line(out, at, &line)?;
     }
     Ok(())
+}
+
+/// The lines of `from` as they arrive, each with the time since `started`; a last
+/// line without a newline (a process can end mid-line) is one too. A read error ends
+/// them like the end of the output.
+fn lines(from: impl Read, started: Instant) -> impl Iterator<Item = Stamped> {
+    let mut reader = BufReader::new(from);
+    let mut line = Vec::new();
+    std::iter::from_fn(move || {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(1..) => {
+                let text = String::from_utf8_lossy(&line);
+                let text = text.strip_suffix('\n').unwrap_or(&text);
+                Some((started.elapsed(), text.to_owned()))
+            }
+            _ => None,
+        }
+    })
 }

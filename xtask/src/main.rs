@@ -3,20 +3,20 @@
 //! Every task returns `Result<(), Error>`, and `workspace::exit` alone turns an error
 //! into what the user sees and the exit code.
 //!
-//! `demo` and `list` are here. `bench`, `compile-fail` and `copies` are in a binary of
-//! their own, `xtask-tasks` (`src/tasks.rs`), which this one runs through cargo: the
-//! first `cargo xtask demo` compiles only what the demo needs (0.3 s less, measured).
+//! `demo` and `list` are here. `bench`, `compile-fail`, `copies` and `exercise` are in
+//! a binary of their own, `xtask-tasks` (`src/tasks.rs`), which this one runs through
+//! cargo: the first `cargo xtask demo` compiles only what the demo needs (0.3 s less,
+//! measured).
 
 mod demo;
+#[allow(dead_code)] // shared with xtask-tasks, which uses the rest (`rustc()`)
 mod workspace;
 
 use std::env;
 use std::io::{self, Write};
 use std::process::{Command, ExitCode};
 
-use workspace::{
-    BUILD_FAILED, Error, HELP, args, built_binary, cargo, example_crates, start_build,
-};
+use workspace::{Error, HELP, args, cargo, example_crates};
 
 fn main() -> ExitCode {
     workspace::exit(task(&args()))
@@ -34,7 +34,7 @@ fn task(args: &[String]) -> Result<(), Error> {
     match (task, rest) {
         ("-h" | "--help" | "help", _) => Ok(write!(io::stdout(), "{HELP}")?),
         ("demo", _) => demo::run(rest),
-        ("bench" | "compile-fail" | "copies", _) => run_tasks(task, rest),
+        ("bench" | "compile-fail" | "copies" | "exercise", _) => run_tasks(task, rest),
         ("list", []) => list(),
         ("list", _) => Err(Error::Usage(format!("`{task}` takes no arguments"))),
         _ => Err(Error::Usage(format!("unknown task `{task}`"))),
@@ -43,23 +43,11 @@ fn task(args: &[String]) -> Result<(), Error> {
 
 /// `cargo xtask list`: each crate's `--list`, under the command that runs it.
 fn list() -> Result<(), Error> {
-    let crates = example_crates();
-    let (mut cargo, messages) = start_build(&crates).map_err(Error::no_cargo)?;
-    let built: Vec<_> = messages
-        .map_while(Result::ok)
-        .filter_map(|message| built_binary(&message))
-        .collect();
-    if !matches!(cargo.wait(), Ok(status) if status.success()) {
-        return Err(Error::Failed(BUILD_FAILED.to_owned()));
-    }
+    let built = workspace::build(&example_crates())?;
     let mut out = io::stdout().lock();
-    for name in &crates {
-        let path = built
-            .iter()
-            .find(|(built, _)| built == name)
-            .map(|(_, path)| path);
-        match path.map(|path| Command::new(path).arg("--list").output()) {
-            Some(Ok(output)) if output.status.success() => {
+    for (name, path) in &built {
+        match Command::new(path).arg("--list").output() {
+            Ok(output) if output.status.success() => {
                 writeln!(out, "{name}  (cargo run -p {name} -- <section>)")?;
                 for line in String::from_utf8_lossy(&output.stdout).lines() {
                     writeln!(out, "  {line}")?;

@@ -1,9 +1,11 @@
 //! What the xtask's two binaries share: the help, the one error type and how it
 //! ends the process, and the workspace (where it is, its example crates in teaching
-//! order, one `cargo build` of their binaries). `tests/xtask.rs` includes it too.
+//! order, one `cargo build` of their binaries, the `rustc` that builds a file alone).
+//! `tests/xtask.rs` includes it too.
 
 use std::env;
 use std::ffi::OsString;
+use std::fmt;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Lines};
 use std::path::{Path, PathBuf};
@@ -15,9 +17,10 @@ Usage: cargo xtask <TASK>
 Tasks:
   demo [--timeline] [CRATE...]  build the example crates (one cargo build) and run
                                 each in teaching order as soon as it is built (all
-                                of them, or only those named), then a summary;
-                                --timeline prefixes every line with the time
-                                since that demo started
+                                of them, or only those named), each section's
+                                stderr in a block after its stdout, then a
+                                summary; --timeline prefixes every line with the
+                                time since that demo started
   list                          every example crate with its sections and claims
   bench [CRATE...]              run the crates' benchmarks (release build) and
                                 print what each primitive costs, the two regimes
@@ -26,8 +29,16 @@ Tasks:
   compile-fail [FILE...]        check that each compile-fail/*.rs (or each FILE)
                                 fails to compile with the error codes its first
                                 line names, e.g. `// error: E0373`
-  copies                        write every block that stays copied (the command
-                                line, send-sync's probe) from its source in common/
+  copies                        write the blocks that stay copied (send-sync's
+                                probe, in each of its section files) from their
+                                source, common/probe.rs
+  exercise [NAME [--hint|--reset]]
+                                practise: list the exercises, each a section with
+                                a bug put back in; with NAME, write
+                                exercises/<crate>/NAME.rs (the task at its top)
+                                unless it is there, then check it: build it, run
+                                it 20 times, compare its proof with the section's;
+                                --hint prints a hint, --reset writes it afresh
 
 Run `cargo test` for every test; it runs the compile-fail check too.
 ";
@@ -43,6 +54,24 @@ pub enum Error {
     Io(io::Error),
     /// `xtask-tasks` ended with this exit code, having said why.
     Exited(u8),
+}
+
+/// What went wrong, in the words `exit` prints after `error: `.
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Error::Usage(problem) | Error::Failed(problem) => f.write_str(problem),
+            Error::Io(error) => write!(f, "{error}"),
+            Error::Exited(code) => write!(f, "xtask-tasks exited with code {code}"),
+        }
+    }
+}
+
+/// For `expect` and `unwrap` in the tests: the same words as `Display`.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
 }
 
 impl From<io::Error> for Error {
@@ -68,19 +97,15 @@ pub fn exit(result: Result<(), Error>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(Error::Usage(problem)) => {
-            eprint!("error: {problem}\n\n{HELP}");
+        Err(Error::Exited(code)) => ExitCode::from(code),
+        Err(usage @ Error::Usage(_)) => {
+            eprint!("error: {usage}\n\n{HELP}");
             ExitCode::from(2)
         }
-        Err(Error::Failed(problem)) => {
-            eprintln!("error: {problem}");
+        Err(failed) => {
+            eprintln!("error: {failed}");
             ExitCode::FAILURE
         }
-        Err(Error::Io(error)) => {
-            eprintln!("error: {error}");
-            ExitCode::FAILURE
-        }
-        Err(Error::Exited(code)) => ExitCode::from(code),
     }
 }
 
@@ -97,6 +122,12 @@ pub fn cargo() -> Command {
     let mut command = Command::new(env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo")));
     command.current_dir(project_root());
     command
+}
+
+/// `rustc`, to build one file alone: `$RUSTC` if it is set (as cargo sets it for
+/// the build scripts and tests it runs), else `rustc` on the PATH.
+pub fn rustc() -> Command {
+    Command::new(env::var_os("RUSTC").unwrap_or_else(|| OsString::from("rustc")))
 }
 
 /// The example crates in teaching order: the workspace members as the root
@@ -119,20 +150,20 @@ pub fn example_crates() -> Vec<String> {
 
 /// The crates that `names` picks out of `known`, in `known`'s (teaching) order, or
 /// all of them when `names` is empty. An option or an unknown name is a usage
-/// error, returned as what was wrong; `known_as` says what the valid names are.
+/// error; `known_as` says what the valid names are.
 pub fn choose(
     task: &str,
     names: &[String],
     known: Vec<String>,
     known_as: &str,
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<String>, Error> {
     if let Some(wrong) = names.iter().find(|name| !known.contains(name)) {
         let problem = if wrong.starts_with('-') {
             format!("unknown option `{wrong}` for `{task}`")
         } else {
             format!("unknown crate `{wrong}`; {known_as}: {}", known.join(", "))
         };
-        return Err(problem);
+        return Err(Error::Usage(problem));
     }
     Ok(known
         .into_iter()
@@ -166,12 +197,63 @@ pub fn start_build(crates: &[String]) -> io::Result<(Child, Messages)> {
 
 /// The crate and path of the binary a cargo message reports built, if it reports
 /// one: its `"executable":"<path>"`, where each example's binary is named after its
-/// crate. (A path with a `"` in it would be escaped; cargo's paths here have none.)
+/// crate (`threads`, or `threads.exe` on Windows). The path is a JSON string, so its
+/// escapes are undone: on Windows every `\\` in it is one backslash.
 pub fn built_binary(message: &str) -> Option<(String, PathBuf)> {
     let (_, rest) = message.split_once("\"executable\":\"")?;
-    let path = PathBuf::from(rest.split('"').next()?);
-    let name = path.file_stem()?.to_str()?.to_owned();
-    Some((name, path))
+    let path = json_string(rest)?;
+    // The file name after the last separator of either kind, up to its extension.
+    let file = path.rsplit(['/', '\\']).next()?;
+    let name = file.split('.').next()?.to_owned();
+    Some((name, PathBuf::from(path)))
+}
+
+/// The JSON string that starts `text` (its opening quote already read), unescaped,
+/// up to its closing quote; `None` if it does not close.
+fn json_string(text: &str) -> Option<String> {
+    let mut string = String::new();
+    let mut chars = text.chars();
+    loop {
+        match chars.next()? {
+            '"' => return Some(string),
+            '\\' => match chars.next()? {
+                'n' => string.push('\n'),
+                't' => string.push('\t'),
+                'r' => string.push('\r'),
+                'b' => string.push('\u{8}'),
+                'f' => string.push('\u{c}'),
+                'u' => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    string.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                }
+                // `\"`, `\\` and `\/` stand for themselves.
+                other => string.push(other),
+            },
+            other => string.push(other),
+        }
+    }
+}
+
+/// Builds the crates' binaries in one `cargo build` (cargo's errors go to stderr)
+/// and returns each crate's binary, in the order of `crates`.
+pub fn build(crates: &[String]) -> Result<Vec<(String, PathBuf)>, Error> {
+    let (mut cargo, messages) = start_build(crates).map_err(Error::no_cargo)?;
+    let built: Vec<(String, PathBuf)> = messages
+        .map_while(Result::ok)
+        .filter_map(|message| built_binary(&message))
+        .collect();
+    if !matches!(cargo.wait(), Ok(status) if status.success()) {
+        return Err(Error::Failed(BUILD_FAILED.to_owned()));
+    }
+    crates
+        .iter()
+        .map(|name| match built.iter().find(|(built, _)| built == name) {
+            Some(found) => Ok(found.clone()),
+            None => Err(Error::Failed(format!(
+                "cargo reported no binary for {name}"
+            ))),
+        })
+        .collect()
 }
 
 /// The command line, without the program's name; an argument that is not UTF-8

@@ -6,12 +6,21 @@
 use assert_cmd::cargo::cargo_bin_cmd;
 use predicates::prelude::*;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
+
+/// The xtask's own knowledge of the workspace: where it is, the crates in teaching
+/// order, one `cargo build` of their binaries, `rustc`.
+#[allow(dead_code)] // the tests use only part of it
+#[path = "../src/workspace.rs"]
+mod workspace;
 
 #[path = "checks/examples.rs"]
 mod examples;
 use examples::examples;
+
+#[path = "checks/exercises.rs"]
+mod exercises;
 
 /// Generous: the first task of a run may wait for cargo's build lock and build.
 const TIMEOUT: Duration = Duration::from_secs(300);
@@ -21,10 +30,7 @@ const TIMEOUT: Duration = Duration::from_secs(300);
 mod table;
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask/ has a parent folder")
-        .to_path_buf()
+    workspace::project_root()
 }
 
 fn xtask(args: &[&str]) -> assert_cmd::Command {
@@ -149,20 +155,23 @@ fn every_task_ends_quietly_on_a_closed_stdout() {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("the xtask starts");
-        let started = std::time::Instant::now();
-        while child.try_wait().expect("it can be waited for").is_none() {
-            if started.elapsed() > TIMEOUT {
-                let _ = child.kill();
-                panic!("`{task}` did not end on a closed stdout");
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        let output = child.wait_with_output().expect("its stderr");
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        // Its stderr ends when it does: a thread reads it to the end, and the test
+        // waits for that, no longer than TIMEOUT.
+        let mut stderr = child.stderr.take().expect("stderr is piped");
+        let (done, ended) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+            let _ = done.send(text);
+        });
+        let Ok(stderr) = ended.recv_timeout(TIMEOUT) else {
+            let _ = child.kill();
+            panic!("`{task}` did not end on a closed stdout");
+        };
+        let status = child.wait().expect("it can be waited for");
         assert!(
-            output.status.success() && !stderr.contains("panicked") && !stderr.contains("error"),
-            "`{task}` on a closed stdout: {}\n{stderr}",
-            output.status
+            status.success() && !stderr.contains("panicked") && !stderr.contains("error"),
+            "`{task}` on a closed stdout: {status}\n{stderr}"
         );
     }
 }
@@ -214,6 +223,42 @@ fn demo_runs_every_crate_in_teaching_order_and_ends_with_a_summary() {
         )),
         "{out}"
     );
+}
+
+#[test]
+fn demo_shows_each_sections_stderr_as_a_block_of_its_own_after_its_stdout() {
+    let run = xtask(&["demo", "threads"]).assert().success();
+    let out = stdout(&run);
+    // The demo's own stderr carries no section's output: a reader who drops it
+    // (`2>/dev/null`) still sees every block.
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let marker = "--- stderr of threads panic-stays-in-its-thread ---";
+    let (before, block) = out
+        .split_once(&format!("\n{marker}\n"))
+        .unwrap_or_else(|| panic!("no line `{marker}`:\n{out}"));
+    // The section's stdout stands before its block, with no stderr line among it.
+    let section = before
+        .rsplit_once("\n=== panic-stays-in-its-thread: ")
+        .map(|(_, section)| section)
+        .unwrap_or_else(|| panic!("no header of panic-stays-in-its-thread:\n{out}"));
+    assert!(!section.contains("panicked at"), "{out}");
+    // The block: its lines each marked, up to the next section's header.
+    let block: Vec<&str> = block
+        .lines()
+        .take_while(|l| !l.starts_with("=== "))
+        .collect();
+    assert!(block.iter().all(|line| line.starts_with('|')), "{out}");
+    let panics = block
+        .iter()
+        .filter(|line| line.contains("panicked at"))
+        .count();
+    assert_eq!(panics, 2, "{out}");
+    // And no stderr line outside a block.
+    let unmarked = out
+        .lines()
+        .filter(|line| line.contains("panicked at") && !line.starts_with("| "));
+    assert_eq!(unmarked.count(), 0, "{out}");
 }
 
 /// Runs `demo --timeline <name>` and returns each line of the demo's output with
@@ -333,10 +378,9 @@ fn the_compile_fail_check_rejects_a_case_that_compiles_or_names_the_wrong_code()
     let _ = fs::remove_dir_all(&dir);
 }
 
-/// `$RUSTC` if it is set, else `rustc` on the PATH, as the compile-fail check does.
+/// The `rustc` the compile-fail check runs, with the tests' time limit.
 fn rustc() -> assert_cmd::Command {
-    let mut command =
-        assert_cmd::Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()));
+    let mut command = assert_cmd::Command::from(workspace::rustc());
     command.timeout(TIMEOUT);
     command
 }
@@ -356,6 +400,29 @@ fn the_compile_fail_check_ignores_warnings_beside_the_expected_error() {
         .success()
         .stdout(predicate::str::contains("warning.rs  (E0308)"));
     let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_built_binarys_path_is_read_with_its_json_escapes_undone() {
+    // On Windows cargo reports `C:\\Users\\...`: each backslash escaped in JSON.
+    let windows = r#"{"reason":"compiler-artifact","executable":"C:\\Users\\a \"b\"\\target\\debug\\threads.exe","fresh":true}"#;
+    assert_eq!(
+        workspace::built_binary(windows),
+        Some((
+            "threads".to_owned(),
+            PathBuf::from(r#"C:\Users\a "b"\target\debug\threads.exe"#)
+        ))
+    );
+    let unix = r#"{"executable":"/home/a/target/debug/sync-channel","fresh":false}"#;
+    assert_eq!(
+        workspace::built_binary(unix),
+        Some((
+            "sync-channel".to_owned(),
+            PathBuf::from("/home/a/target/debug/sync-channel")
+        ))
+    );
+    // A library, or the build of a test, has `"executable":null`.
+    assert_eq!(workspace::built_binary(r#"{"executable":null}"#), None);
 }
 
 fn lines(text: &str) -> Vec<table::Line> {

@@ -14,13 +14,7 @@ use std::thread;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-use super::{TIMEOUT, root, rustc, scratch, stdout, stdout_of};
-
-/// The xtask's own knowledge of the workspace: the crates in teaching order, and
-/// how to build them in one `cargo build`.
-#[allow(dead_code)] // the tests use only part of it
-#[path = "../../src/workspace.rs"]
-mod workspace;
+use super::{TIMEOUT, root, rustc, scratch, stdout, stdout_of, workspace};
 
 /// One example crate: its name, its binary, and its sections as its `--list` gives them.
 pub struct Example {
@@ -60,24 +54,11 @@ fn section_files() -> Vec<String> {
 pub fn examples() -> &'static [Example] {
     static EXAMPLES: OnceLock<Vec<Example>> = OnceLock::new();
     EXAMPLES.get_or_init(|| {
-        let crates = workspace::example_crates();
-        let (mut cargo, messages) = workspace::start_build(&crates).expect("cargo starts");
-        let built: Vec<(String, PathBuf)> = messages
-            .map_while(Result::ok)
-            .filter_map(|message| workspace::built_binary(&message))
-            .collect();
-        assert!(
-            cargo.wait().is_ok_and(|status| status.success()),
-            "cargo could not build the examples"
-        );
-        crates
+        let built = workspace::build(&workspace::example_crates())
+            .unwrap_or_else(|error| panic!("{error}"));
+        built
             .into_iter()
-            .map(|name| {
-                let binary = built
-                    .iter()
-                    .find(|(built, _)| *built == name)
-                    .map(|(_, path)| path.clone())
-                    .unwrap_or_else(|| panic!("cargo reported no binary for {name}"));
+            .map(|(name, binary)| {
                 let list = Command::new(&binary)
                     .arg("--list")
                     .timeout(TIMEOUT)
@@ -325,12 +306,14 @@ fn copy_out_binary(file: &str, text: &str) -> PathBuf {
     });
     let mut hasher = DefaultHasher::new();
     (version, text).hash(&mut hasher);
+    // `.exe` on Windows, where a program needs its extension to start.
     Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("copy-out")
         .join(format!(
-            "{}-{:016x}",
-            file.replace('/', "-"),
-            hasher.finish()
+            "{}-{:016x}{}",
+            file.replace(['/', '.'], "-"),
+            hasher.finish(),
+            std::env::consts::EXE_SUFFIX
         ))
 }
 
@@ -448,10 +431,11 @@ fn every_example_crate_has_its_header_its_tests_and_one_file_per_section() {
             Err(_) => problems.push(format!("{name}/tests/{name}.rs: add the crate's tests")),
             Ok(tests) => {
                 for section in &example.sections {
-                    // A call that runs it: `section("x")`, `section_within("x", ..)`,
-                    // `.arg("x")` or `run(&["x"])`.
+                    // A call that runs it: `check(CHECKS, "x")`, `check_runs` or
+                    // `check_within` the same way, `section("x")`, `.arg("x")` or
+                    // `run(&["x"])`.
                     let quoted = format!("\"{}\"", section.name);
-                    let runs_it = ["section(", "section_within(", "arg(", "run(&["]
+                    let runs_it = ["CHECKS, ", "section(", "section_within(", "arg(", "run(&["]
                         .iter()
                         .any(|call| tests.contains(&format!("{call}{quoted}")));
                     if !runs_it {
@@ -528,56 +512,201 @@ fn the_readme_lists_every_section_with_a_link_to_its_file_and_its_claim() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The sections the README marks `**+**`, beyond the notes: their files.
+fn beyond_the_notes(readme: &str) -> Vec<String> {
+    readme
+        .lines()
+        .filter_map(|line| line.strip_prefix("- **+** ["))
+        .filter_map(|rest| Some(rest.split_once("](")?.1.split_once(')')?.0.to_owned()))
+        .collect()
+}
+
+/// What the "checked by" cell of a CHECKS.md row may say instead of naming checks:
+/// the row is about a bench, which shows a cost and asserts nothing about it.
+const SHOWN_BY_THE_BENCH: &str = "shown by the bench";
+
 #[test]
 fn checks_md_names_for_every_section_checks_that_exist() {
     let checks = fs::read_to_string(root().join("CHECKS.md")).expect("CHECKS.md exists");
+    let readme = fs::read_to_string(root().join("README.md")).expect("README.md exists");
+    let beyond = beyond_the_notes(&readme);
     let mut tests = String::new();
     for example in examples() {
         let name = &example.name;
         let file = root().join(name).join("tests").join(format!("{name}.rs"));
         tests += &fs::read_to_string(file).unwrap_or_default();
     }
-    let rows: Vec<&str> = checks
-        .lines()
-        .filter(|l| l.starts_with("| ") && l.contains("]("))
-        .collect();
+    // Each row with the table it stands in: the `## ` heading above it.
+    let mut rows: Vec<(&str, &str)> = Vec::new();
+    let mut table = "";
+    for line in checks.lines() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            table = heading;
+        } else if line.starts_with("| ") && line.contains("](") {
+            rows.push((table, line));
+        }
+    }
     let mut problems = Vec::new();
-    for row in &rows {
+    for (_, row) in &rows {
         let checked_by = row
             .trim_end_matches('|')
             .rsplit('|')
             .next()
             .unwrap_or_default();
         let named: Vec<&str> = checked_by.split('`').skip(1).step_by(2).collect();
-        if named.is_empty() {
+        // A bench shows a cost; it fails only if the bench cannot run, never when the
+        // claim is false, so it is no check.
+        let bench = row.contains("/benches/") && checked_by.contains(SHOWN_BY_THE_BENCH);
+        if named.is_empty() && !bench {
             problems.push(format!(
-                "CHECKS.md: this row names no check; add one:\n{row}"
+                "CHECKS.md: this row names no check; name the test that fails when its claim \
+                 is false, or, for a row about a bench, write `{SHOWN_BY_THE_BENCH}`:\n{row}"
             ));
         }
         for check in named {
-            let exists = if check.contains('/') {
-                root().join(check).is_file()
+            let exists = if check.contains("/benches/") || check == "every_benchmark_runs" {
+                problems.push(format!(
+                    "CHECKS.md names `{check}` as a check, but a bench asserts nothing about \
+                     what it measures; write `{SHOWN_BY_THE_BENCH}` instead:\n{row}"
+                ));
+                continue;
+            } else if check.contains('/') {
+                check.contains("/compile-fail/") && root().join(check).is_file()
             } else {
                 tests.contains(&format!("fn {check}("))
             };
             if !exists {
                 problems.push(format!(
-                    "CHECKS.md names `{check}`, which does not exist:\n{row}"
+                    "CHECKS.md names `{check}`, which is neither a test nor a compile-fail case:\n{row}"
                 ));
             }
         }
     }
     for example in examples() {
         for section in &example.sections {
-            let link = format!("]({})", example.file_of(section));
-            if !rows.iter().any(|row| row.contains(&link)) {
+            let file = example.file_of(section);
+            let link = format!("]({file})");
+            let Some((table, _)) = rows.iter().find(|(_, row)| row.contains(&link)) else {
                 problems.push(format!(
-                    "CHECKS.md has no row for `{} {}`; add one linking {}",
-                    example.name,
-                    section.name,
-                    example.file_of(section)
+                    "CHECKS.md has no row for `{} {}`; add one linking {file}",
+                    example.name, section.name
+                ));
+                continue;
+            };
+            // The README's `**+**` says which table: beyond the notes, or the notes'.
+            let wanted = if beyond.contains(&file) {
+                "Beyond the notes"
+            } else {
+                "The claims of the notes"
+            };
+            if *table != wanted {
+                problems.push(format!(
+                    "CHECKS.md: the row of `{} {}` stands under `## {table}`; move it under \
+                     `## {wanted}` (the README marks a section beyond the notes with **+**)",
+                    example.name, section.name
                 ));
             }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The sections whose claim their program cannot assert, as README.md names them:
+/// the files linked by the list after `UNASSERTED` under `## What is checked`.
+fn unasserted_in_readme(readme: &str) -> Vec<String> {
+    let checked = readme
+        .split_once("\n## What is checked\n")
+        .map(|(_, part)| part.split("\n## ").next().unwrap_or_default())
+        .unwrap_or_default();
+    let Some((_, list)) = checked.split_once(UNASSERTED) else {
+        return Vec::new();
+    };
+    list.lines()
+        .skip(1)
+        .skip_while(|line| !line.trim_start().starts_with("- ["))
+        .take_while(|line| line.trim_start().starts_with("- [") || line.starts_with("    "))
+        .filter_map(|line| line.trim_start().strip_prefix("- ["))
+        .filter_map(|rest| Some(rest.split_once("](")?.1.split_once(')')?.0.to_owned()))
+        .collect()
+}
+
+/// The words in README.md that introduce the list of sections without an assertion.
+const UNASSERTED: &str = "the program cannot assert its claim";
+
+/// Whether a line of code (not a comment) calls `assert!`, `assert_eq!` or `assert_ne!`.
+fn asserts(line: &str) -> bool {
+    let code = line.trim_start();
+    !code.starts_with("//")
+        && ["assert!(", "assert_eq!(", "assert_ne!("]
+            .iter()
+            .any(|call| code.contains(call))
+}
+
+#[test]
+fn every_section_file_asserts_its_claim_or_the_readme_says_why_it_cannot() {
+    let readme = fs::read_to_string(root().join("README.md")).expect("README.md exists");
+    let unasserted = unasserted_in_readme(&readme);
+    let files = section_files();
+    let mut problems = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(root().join(file)).unwrap_or_default();
+        let asserted = text.lines().any(asserts);
+        let listed = unasserted.contains(file);
+        if !asserted && !listed {
+            problems.push(format!(
+                "{file} asserts nothing: end the section with the assertion of its claim; \
+                 if the program cannot assert it, name the section in README.md under \
+                 `## What is checked`, in the list after \"{UNASSERTED}\", and say why"
+            ));
+        }
+        if asserted && listed {
+            problems.push(format!(
+                "{file} asserts its claim: take it out of README.md's list of sections where \
+                 {UNASSERTED}"
+            ));
+        }
+    }
+    for file in unasserted.iter().filter(|file| !files.contains(file)) {
+        problems.push(format!(
+            "README.md's list of sections where {UNASSERTED} links {file}, not a section file"
+        ));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every file of the repository that git would see: the tree, less `.git`, the
+/// target folder and what `.gitignore` names (`/target`).
+fn repository_files(dir: &Path, files: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if path.is_dir() {
+            if name != ".git" && path != root().join("target") {
+                repository_files(&path, files);
+            }
+        } else {
+            files.push(path);
+        }
+    }
+}
+
+#[test]
+fn no_file_of_the_repository_names_a_folder_beside_it() {
+    // Built from parts, so that this file does not name it either.
+    let beside = ["..", "shared"].join("/");
+    let mut files = Vec::new();
+    repository_files(&root(), &mut files);
+    let mut problems = Vec::new();
+    for file in files {
+        // Text files only: a file that is not UTF-8 names nothing.
+        let Ok(text) = fs::read_to_string(&file) else {
+            continue;
+        };
+        if text.contains(&beside) {
+            problems.push(format!(
+                "{} names {beside}, which a clone does not have: name what is in the repository (.ci/)",
+                file.strip_prefix(root()).unwrap_or(&file).display()
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
