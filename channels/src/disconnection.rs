@@ -15,10 +15,10 @@ pub fn main() {
     });
     // The thread owned the only Sender: after the join none is left.
     sender.join().expect("the sending thread panicked");
-    println!("Received: {:?}", rx.recv());
+    let last = rx.recv();
+    println!("Received: {last:?}");
     let after = rx.recv();
     println!("Received: {after:?}");
-    assert_eq!(after, Err(RecvError));
 
     let (tx, rx) = mpsc::channel();
     drop(rx);
@@ -29,5 +29,7 @@ pub fn main() {
         panic!("send succeeded with no Receiver left");
     };
     println!("The value came back: {value:?}");
+
+    assert_eq!((last, after), (Ok(1), Err(RecvError)));
     assert_eq!(value, "an undelivered letter");
 }

@@ -3,8 +3,9 @@
 //! A channel has two ends: a `Sender` that puts values in and a `Receiver` that takes
 //! them out, in the order they were sent. `mpsc` means multiple producer, single
 //! consumer: the `Sender` can be cloned, the `Receiver` cannot. Here are the notes'
-//! examples, then what programs built on channels need: a worker pool, stopping a
-//! worker, waiting with a deadline, and replies.
+//! examples, then what programs built on channels need: stopping a worker, telling
+//! an empty channel from a closed one, waiting with a deadline, replies, and a worker
+//! pool.
 //!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
 
@@ -13,6 +14,7 @@ mod cli;
 use cli::Section;
 
 mod disconnection;
+mod empty_or_closed;
 mod join_with_deadline;
 mod many_producers;
 mod notes_example;
@@ -35,7 +37,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "disconnection",
-        claim: "recv fails once every Sender is gone; send fails once the Receiver is, returning the value",
+        claim: "recv fails once every Sender is gone and the channel is empty; send fails once the Receiver is, returning the value",
         run: disconnection::main,
     },
     Section {
@@ -47,6 +49,11 @@ const SECTIONS: &[Section] = &[
         name: "stop-a-worker",
         claim: "a worker blocked in recv stops when the last Sender drops; a flag cannot wake it",
         run: stop_a_worker::main,
+    },
+    Section {
+        name: "empty-or-closed",
+        claim: "try_recv and recv_timeout tell an empty channel (Empty, Timeout) from a closed one (Disconnected)",
+        run: empty_or_closed::main,
     },
     Section {
         name: "join-with-deadline",

@@ -2,7 +2,9 @@
 //! limit, so `send` never waits for the receiver: the sending thread finishes every
 //! send, and is joined, before main receives anything. (The notes leave it unjoined.)
 //!
-//! What to notice: every `sent` line and `done` come before the first `got`.
+//! What to notice: every `sent` line and `done` come before the first `got`. The
+//! sender's `ThreadId` counts every thread the process started before it, so it differs
+//! between a run of this section alone and a run of the whole crate.
 
 use std::sync::mpsc;
 use std::thread;

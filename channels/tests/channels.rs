@@ -7,16 +7,35 @@ use common::*;
 
 use std::collections::BTreeSet;
 
+/// Every section in `--list` order with its checker.
+const CHECKS: &Checks = &[
+    ("notes-example", notes_example_is_right),
+    ("many-producers", many_producers_are_right),
+    ("disconnection", disconnection_is_right),
+    ("unbounded", unbounded_is_right),
+    ("stop-a-worker", stop_a_worker_is_right),
+    ("empty-or-closed", empty_or_closed_is_right),
+    ("join-with-deadline", join_with_deadline_is_right),
+    ("reply-channel", reply_channel_is_right),
+    ("worker-pool", worker_pool_is_right),
+];
+
 fn notes_example_is_right(lines: &[String]) {
     assert_eq!(
         lines,
-        ["Received: Ok(10)", "Received: Ok(20)", "Received: Ok(30)"]
+        [
+            "tx sent 10, then 20",
+            "Received: Ok(10)",
+            "Received: Ok(20)",
+            "tx2, a clone of tx, sent 30",
+            "Received: Ok(30)",
+        ]
     );
 }
 
 #[test]
 fn the_notes_example_receives_10_and_20_then_30_from_the_cloned_sender() {
-    notes_example_is_right(&section("notes-example").lines);
+    check(CHECKS, "notes-example");
 }
 
 /// The `PRODUCERS` and `MESSAGES` of many_producers.rs.
@@ -30,9 +49,7 @@ fn many_producers_are_right(lines: &[String]) {
         format!(
             "Main: the loop ended after {} messages: every Sender is gone",
             PRODUCERS * MESSAGES
-        ),
-        "{}",
-        show(lines)
+        )
     );
     // Each list must be exactly 1..=MESSAGES: a lost, repeated or reordered message fails.
     let mut by_producer = vec![Vec::new(); PRODUCERS];
@@ -42,22 +59,19 @@ fn many_producers_are_right(lines: &[String]) {
             .and_then(|rest| rest.split_once(" from producer "))
             .and_then(|(m, p)| Some((m.parse::<usize>().ok()?, p.parse::<usize>().ok()?)))
             .filter(|(_, p)| (1..=PRODUCERS).contains(p))
-            .unwrap_or_else(|| panic!("unexpected line `{line}` in:\n{}", show(lines)));
+            .unwrap_or_else(|| panic!("unexpected line `{line}`"));
         by_producer[producer - 1].push(message);
     }
     let sent: Vec<usize> = (1..=MESSAGES).collect();
     assert!(
         by_producer.iter().all(|messages| *messages == sent),
-        "a producer's messages are missing or out of order:\n{}",
-        show(lines)
+        "a producer's messages are missing or out of order"
     );
 }
 
 #[test]
 fn every_producers_messages_arrive_exactly_once_and_in_the_order_sent() {
-    for _ in 0..runs() {
-        many_producers_are_right(&section("many-producers").lines);
-    }
+    check_runs(CHECKS, "many-producers");
 }
 
 fn disconnection_is_right(lines: &[String]) {
@@ -74,7 +88,7 @@ fn disconnection_is_right(lines: &[String]) {
 
 #[test]
 fn recv_fails_after_the_last_value_and_send_fails_handing_the_value_back() {
-    disconnection_is_right(&section("disconnection").lines);
+    check(CHECKS, "disconnection");
 }
 
 /// The `MESSAGES` of unbounded.rs: the notes' `1..10`.
@@ -87,7 +101,7 @@ fn unbounded_is_right(lines: &[String]) {
         .and_then(|line| line.split_once(": "))
         .map(|(id, _)| id)
         .filter(|id| id.starts_with("ThreadId("))
-        .unwrap_or_else(|| panic!("the sender does not speak first:\n{}", show(lines)));
+        .unwrap_or_else(|| panic!("the sender does not speak first"));
     let mut expected: Vec<String> = (1..=UNBOUNDED)
         .map(|i| format!("{id}: sent Message {i}"))
         .collect();
@@ -98,9 +112,7 @@ fn unbounded_is_right(lines: &[String]) {
 
 #[test]
 fn the_unbounded_sender_finishes_every_send_before_main_receives_anything() {
-    for _ in 0..runs() {
-        unbounded_is_right(&section("unbounded").lines);
-    }
+    check_runs(CHECKS, "unbounded");
 }
 
 fn stop_a_worker_is_right(lines: &[String]) {
@@ -111,26 +123,34 @@ fn stop_a_worker_is_right(lines: &[String]) {
             "Worker: waiting in recv",
             "Worker: did job 1",
             "Worker: waiting in recv",
-            "Main: stop flag set; is_finished: false",
+            "Main: stop flag set; 100ms later the worker is still in recv: Err(Timeout)",
             "Main: dropping the last Sender",
             "Main: the worker stopped because recv returned Err(RecvError)",
-            "recv_timeout(10ms), a Sender alive: Err(Timeout)",
-            "recv_timeout(60s), no Sender left: Ok(7)",
-            "recv_timeout(60s), no Sender left: Err(Disconnected)",
-            "Poller: try_recv returned Err(Empty): other work meanwhile",
-            "Poller: did job 1",
-            "Poller: did job 2",
-            "Poller: did job 3",
-            "Poller: try_recv returned Err(Disconnected): stopping",
         ]
     );
 }
 
 #[test]
 fn a_worker_blocked_in_recv_stops_on_the_last_sender_not_on_the_flag() {
-    for _ in 0..runs() {
-        stop_a_worker_is_right(&section("stop-a-worker").lines);
-    }
+    check_runs(CHECKS, "stop-a-worker");
+}
+
+fn empty_or_closed_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "try_recv, a Sender alive: Err(Empty)",
+            "recv_timeout(10ms), a Sender alive: Err(Timeout)",
+            "try_recv, no Sender left: Ok(7)",
+            "try_recv, no Sender left: Err(Disconnected)",
+            "recv_timeout(60s), no Sender left: Err(Disconnected)",
+        ]
+    );
+}
+
+#[test]
+fn try_recv_and_recv_timeout_wait_while_a_sender_lives_and_fail_at_once_when_none_does() {
+    check(CHECKS, "empty-or-closed");
 }
 
 fn join_with_deadline_is_right(lines: &[String]) {
@@ -146,9 +166,7 @@ fn join_with_deadline_is_right(lines: &[String]) {
 
 #[test]
 fn a_thread_is_joined_within_its_deadline_or_reported_and_joined_later() {
-    for _ in 0..runs() {
-        join_with_deadline_is_right(&section("join-with-deadline").lines);
-    }
+    check_runs(CHECKS, "join-with-deadline");
 }
 
 /// The `CLIENTS` of reply_channel.rs.
@@ -158,9 +176,7 @@ fn reply_channel_is_right(lines: &[String]) {
     let (last, replies) = lines.split_last().expect("reply-channel printed nothing");
     assert_eq!(
         *last,
-        format!("server: answered {CLIENTS} requests, then its inbox closed"),
-        "{}",
-        show(lines)
+        format!("server: answered {CLIENTS} requests, then its inbox closed")
     );
     let mut clients = BTreeSet::new();
     let mut questions = BTreeSet::new();
@@ -172,128 +188,86 @@ fn reply_channel_is_right(lines: &[String]) {
             Some((number(client)?, number(question)?, number(answer)?))
         });
         let Some((client, question, answer)) = parsed else {
-            panic!("unexpected line `{line}` in:\n{}", show(lines));
+            panic!("unexpected line `{line}`");
         };
-        assert_eq!(answer, question * question, "{}", show(lines));
+        assert_eq!(answer, question * question);
+        assert!(clients.insert(client), "client {client} answered twice");
         assert!(
-            clients.insert(client) && questions.insert(question),
-            "{}",
-            show(lines)
+            questions.insert(question),
+            "question {question} asked twice"
         );
     }
-    assert_eq!(clients, (1..=CLIENTS).collect(), "{}", show(lines));
+    assert_eq!(clients, (1..=CLIENTS).collect());
 }
 
 #[test]
 fn each_client_gets_the_answer_to_its_own_question() {
-    for _ in 0..runs() {
-        reply_channel_is_right(&section("reply-channel").lines);
-    }
+    check_runs(CHECKS, "reply-channel");
 }
 
-/// worker_pool.rs's `SITE`: the pages that parse, the page cut off mid-link, and the
-/// pages it links to but does not list.
-const VISITED: &[&str] = &[
-    "/",
-    "/about",
-    "/blog",
-    "/blog/hello",
-    "/contact",
-    "/sitemap",
-    "/team",
-];
-const FAILED: &str = "/blog/archive";
-const NOT_FOUND: &[&str] = &["/blog/drafts", "/jobs", "/map", "/shop"];
-
-/// Every link to a page in `NOT_FOUND`, sorted, then the failed page and the totals.
-const SUMMARY: &[&str] = &[
-    "broken link: / -> /shop",
-    "broken link: /blog -> /blog/drafts",
-    "broken link: /contact -> /map",
-    "broken link: /sitemap -> /jobs",
-    "broken link: /team -> /jobs",
-    "failed page: /blog/archive",
-    "Main: 7 pages visited, 1 failed, 5 broken links",
-];
+/// The `JOBS` and `PANICKING_JOB` of worker_pool.rs.
+const JOBS: usize = 8;
+const PANICKING_JOB: usize = 3;
 
 fn worker_pool_is_right(lines: &[String]) {
-    let output = show(lines);
-    let workers: usize = lines
+    let size: usize = lines
         .first()
-        .and_then(|line| line.strip_prefix("Main: "))
-        .and_then(|rest| rest.strip_suffix(" worker(s) in the pool")?.parse().ok())
-        .unwrap_or_else(|| panic!("no worker count first:\n{output}"));
-    let crawl_end = lines
-        .iter()
-        .position(|line| line.starts_with("Main: joined "))
-        .unwrap_or_else(|| panic!("no worker was joined:\n{output}"));
-    let (crawl, rest) = lines[1..].split_at(crawl_end - 1);
-    let (joined, summary) = rest.split_at(workers.min(rest.len()));
-
-    // Each page once: a page fetched twice or never fails the comparison.
-    let (mut visited, mut not_found, mut failed) = (Vec::new(), Vec::new(), Vec::new());
-    let mut crawlers = BTreeSet::new();
-    for line in crawl {
-        let (worker, what) = line
-            .split_once(": ")
-            .filter(|(worker, _)| worker.starts_with("ThreadId("))
-            .unwrap_or_else(|| panic!("unexpected line `{line}` in:\n{output}"));
-        crawlers.insert(worker);
-        if let Some(page) = what.strip_prefix("visited ") {
-            visited.push(page);
-        } else if let Some(page) = what.strip_suffix(" not found") {
-            not_found.push(page);
-        } else if let Some(page) = what.strip_suffix(" failed: parsing it panicked") {
-            failed.push(page);
+        .and_then(|line| line.strip_prefix("Main: starting a pool of size "))
+        .and_then(|size| size.parse().ok())
+        .unwrap_or_else(|| panic!("no pool size first"));
+    let (last, rest) = lines[1..].split_last().expect("no summary last");
+    let joined: Vec<String> = (1..=size)
+        .map(|id| format!("Main: joined worker {id}"))
+        .collect();
+    let (mut done, mut caught) = (Vec::<usize>::new(), 0);
+    for (i, line) in rest.iter().enumerate() {
+        if joined.contains(line) {
+            continue;
+        }
+        let (id, what) = line
+            .strip_prefix("worker ")
+            .and_then(|rest| rest.split_once(": "))
+            .and_then(|(id, what)| Some((id.parse::<usize>().ok()?, what)))
+            .filter(|(id, _)| (1..=size).contains(id))
+            .unwrap_or_else(|| panic!("unexpected line `{line}`"));
+        // The pool's drop joins a worker only once it has ended: after its last line.
+        let join = position(rest, &joined[id - 1]);
+        assert!(i < join, "`{line}` came after worker {id} was joined");
+        if what == "caught its job's panic; on to the next job" {
+            caught += 1;
         } else {
-            panic!("unexpected line `{line}` in:\n{output}");
+            let job = what
+                .strip_prefix("did job ")
+                .and_then(|job| job.parse().ok());
+            done.push(job.unwrap_or_else(|| panic!("unexpected line `{line}`")));
         }
     }
-    visited.sort();
-    not_found.sort();
-    assert_eq!(visited, VISITED, "{output}");
-    assert_eq!(not_found, NOT_FOUND, "{output}");
-    assert_eq!(failed, [FAILED], "{output}");
-
-    // Every worker started is joined, once each, and did every job reported.
-    let joined: BTreeSet<&str> = joined
-        .iter()
-        .filter_map(|line| line.strip_prefix("Main: joined "))
-        .collect();
-    assert_eq!(
-        joined.len(),
-        workers,
-        "not every worker was joined:\n{output}"
-    );
-    assert!(crawlers.is_subset(&joined), "{output}");
-    assert_eq!(summary, SUMMARY, "{output}");
+    // Each job once, but the one that panicked, whose panic a worker caught.
+    done.sort();
+    let expected: Vec<usize> = (1..=JOBS).filter(|&job| job != PANICKING_JOB).collect();
+    assert_eq!(done, expected);
+    assert_eq!(caught, 1, "one job panicked");
+    // Every worker joined once, in the order started.
+    let joins: Vec<&String> = rest.iter().filter(|line| joined.contains(line)).collect();
+    assert_eq!(joins, joined.iter().collect::<Vec<_>>());
+    assert_eq!(*last, format!("Main: jobs done: {expected:?}"));
 }
 
 #[test]
-fn the_pool_survives_a_page_that_panics_visits_every_page_once_and_joins_every_worker() {
+fn the_pool_survives_a_panicking_job_runs_every_job_once_and_joins_every_worker() {
     for _ in 0..runs() {
-        let run = section("worker-pool");
-        worker_pool_is_right(&run.lines);
+        let run = check(CHECKS, "worker-pool");
+        let panic = format!("job {PANICKING_JOB} panics, as a job with a bug may");
         assert!(
-            run.stderr.contains("a link ends at its closing quote"),
-            "the parser's panic message is not on stderr:\n{}",
-            run.stderr
+            run.stderr.contains(&panic),
+            "the job's panic message is not on stderr"
         );
     }
 }
 
 #[test]
 fn each_section_ends_before_the_next_starts() {
-    each_section_ends_before_the_next(&[
-        ("notes-example", notes_example_is_right),
-        ("many-producers", many_producers_are_right),
-        ("disconnection", disconnection_is_right),
-        ("unbounded", unbounded_is_right),
-        ("stop-a-worker", stop_a_worker_is_right),
-        ("join-with-deadline", join_with_deadline_is_right),
-        ("reply-channel", reply_channel_is_right),
-        ("worker-pool", worker_pool_is_right),
-    ]);
+    each_section_ends_before_the_next(CHECKS);
 }
 
 #[allow(dead_code)] // its `main` is for `cargo bench`
