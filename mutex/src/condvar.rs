@@ -1,64 +1,49 @@
-//! A `Condvar` loses no wake-up, whether the notify comes before the wait or after.
-//! The waiter checks the flag under the lock before it waits, `wait` unlocks and
-//! sleeps in one step, and the flag changes only under the lock: a notify that comes
-//! first finds the flag already set, one that comes later wakes the waiter, and none
-//! can slip in between. A bare `wait`, with no check first, would sleep for ever after
-//! an early notify.
+//! A waiter that checks its condition under the lock before it waits misses no notify.
+//! A `Condvar` keeps no notifications: a `notify_one` with no thread waiting is lost,
+//! and a bare `wait` after it would sleep for ever. The flag is not lost: it changes
+//! only under the lock, the waiter checks it under the lock, and `wait` unlocks and
+//! sleeps in one step, so no notify can slip in between the check and the wait.
 //!
-//! What to notice: with the flag set before the waiter starts, it never waits; set
-//! once the waiter is known to wait, the notify wakes it.
+//! What to notice: a setter that ended before the waiter locked woke nobody, and the
+//! waiter did not wait; a setter started while the waiter held the lock could set the
+//! flag only once `wait` had unlocked it, and its notify woke the waiter.
 
-use std::sync::{Condvar, Mutex};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::thread;
 
-struct Flag {
-    set: bool,
-    waiting: bool,
-}
-
 pub fn main() {
-    for (when, set_early) in [
-        ("before the waiter starts", true),
-        ("while it waits", false),
-    ] {
-        let waited = round(set_early);
-        println!("the flag set {when}: the waiter waited: {waited}");
-        assert_eq!(waited, !set_early);
-    }
-}
-
-/// Sets the flag early, or once the waiter waits; says whether the waiter waited.
-fn round(set_early: bool) -> bool {
-    let flag = Mutex::new(Flag {
-        set: false,
-        waiting: false,
-    });
-    let (flag_set, waiter_waits) = (Condvar::new(), Condvar::new());
+    let flag = Mutex::new(false);
+    let flag_set = Condvar::new();
     let set = || {
-        flag.lock().unwrap().set = true;
+        *flag.lock().unwrap() = true;
         flag_set.notify_one();
     };
+
+    // The scope joins the setter: its notify came when nobody waited.
     thread::scope(|scope| {
-        if set_early {
-            set();
-        }
-        let waiter = scope.spawn(|| {
-            let mut flag = flag.lock().unwrap();
-            let mut waited = false;
-            while !flag.set {
-                flag.waiting = true;
-                waiter_waits.notify_one();
-                flag = flag_set.wait(flag).unwrap();
-                waited = true;
-            }
-            waited
-        });
-        if !set_early {
-            // Seen under the lock, `waiting` means the waiter released it inside `wait`.
-            let waiting = waiter_waits.wait_while(flag.lock().unwrap(), |flag| !flag.waiting);
-            drop(waiting.unwrap());
-            set();
-        }
-        waiter.join().expect("the waiter panicked")
-    })
+        scope.spawn(set);
+    });
+    let early = wait_for(flag.lock().unwrap(), &flag_set);
+    println!("the setter ended before the waiter locked: the waiter waited: {early}");
+
+    *flag.lock().unwrap() = false;
+    let late = thread::scope(|scope| {
+        let unset = flag.lock().unwrap();
+        // The setter's `lock` waits until the waiter's `wait` unlocks.
+        scope.spawn(set);
+        wait_for(unset, &flag_set)
+    });
+    println!("the setter started while the waiter held the lock: the waiter waited: {late}");
+
+    assert_eq!((early, late), (false, true));
+}
+
+/// The waiter: checks the flag under the lock, and waits only while it is unset.
+fn wait_for(mut flag: MutexGuard<'_, bool>, flag_set: &Condvar) -> bool {
+    let mut waited = false;
+    while !*flag {
+        flag = flag_set.wait(flag).unwrap();
+        waited = true;
+    }
+    waited
 }

@@ -1,7 +1,7 @@
-//! Two locks taken in opposite orders deadlock. Thread 1 moves money from account `a`
-//! to `b`, thread 2 from `b` to `a`, and each locks the account it takes from first:
-//! each then holds one lock and waits for the other's. Usually that takes bad luck;
-//! here a `Barrier` between the two locks makes it certain.
+//! Two locks taken in opposite orders can deadlock. Thread 1 moves money from account
+//! `a` to `b`, thread 2 from `b` to `a`, and each locks the account it takes from first:
+//! if both get their first lock, each holds one and waits for the other's. Usually that
+//! takes bad luck; here a `Barrier` between the two locks makes it certain.
 //!
 //! A thread blocked in `lock` cannot be called back, so these two wait with `try_lock`,
 //! a millisecond apart. Each tells a watchdog when it starts waiting for its second
@@ -31,7 +31,7 @@ pub fn main() {
     let (give_up_1, give_up_2) = (AtomicBool::new(false), AtomicBool::new(false));
     let (progress, progress_rx) = mpsc::channel();
 
-    thread::scope(|scope| {
+    let deadlocked = thread::scope(|scope| {
         let transfers = [
             ("thread 1", ("a", &a), ("b", &b), &give_up_1),
             ("thread 2", ("b", &b), ("a", &a), &give_up_2),
@@ -81,15 +81,18 @@ pub fn main() {
                      other holds: a deadlock; it tells thread 2 to give up"
                 );
                 give_up_2.store(true, Ordering::Relaxed);
+                true
             }
             Ok(()) | Err(RecvTimeoutError::Disconnected) => {
                 println!("the watchdog: a thread got both locks: no deadlock");
+                false
             }
         }
     });
 
     let (a, b) = (a.into_inner().unwrap(), b.into_inner().unwrap());
     println!("balances: a = {a}, b = {b}");
+    assert!(deadlocked, "the barrier makes the deadlock certain");
     assert_eq!(
         (a, b),
         (BALANCE - AMOUNT, BALANCE + AMOUNT),

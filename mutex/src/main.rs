@@ -59,7 +59,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "worker-pool-stall",
-        claim: "workers that take jobs with while-let hold the lock while a job runs: the pool stalls",
+        claim: "a while-let worker holds the lock through each job: jobs run one at a time, and jobs that wait on each other stall",
         run: worker_pool_stall::main,
     },
     Section {
@@ -69,7 +69,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "deadlock",
-        claim: "two locks taken in opposite orders deadlock; a watchdog sees it and breaks it",
+        claim: "two locks taken in opposite orders can deadlock; a barrier makes it certain here, and a watchdog breaks it",
         run: deadlock::main,
     },
     Section {
@@ -79,7 +79,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "condvar",
-        claim: "a Condvar loses no wake-up: the waiter checks the condition before it waits",
+        claim: "a waiter that checks its condition under the lock before it waits misses no notify",
         run: condvar::main,
     },
     Section {

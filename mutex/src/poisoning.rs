@@ -25,16 +25,16 @@ pub fn main() {
     println!("after the panic: is_poisoned = {}", v.is_poisoned());
     assert!(joined.is_err() && v.is_poisoned());
 
-    match v.lock() {
-        Ok(_) => println!("lock(): Ok (not poisoned)"),
-        Err(poisoned) => {
-            let mut guard = poisoned.into_inner();
-            println!("lock(): Err(PoisonError); into_inner recovers the data: {guard:?}");
-            // Finish the half-done update, then declare the data sound again.
-            guard.push(50);
-            v.clear_poison();
-        }
-    }
+    // Poisoned, `lock` returns `Err(PoisonError)`, which still carries the guard.
+    let mut guard = match v.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    println!("lock(): Err(PoisonError); into_inner recovers the data: {guard:?}");
+    // Finish the half-done update, then declare the data sound again.
+    guard.push(50);
+    drop(guard);
+    v.clear_poison();
     println!("after clear_poison: is_poisoned = {}", v.is_poisoned());
     let guard = v.lock().expect("clear_poison ended the poisoning");
     println!("lock(): Ok; v: {guard:?}");
