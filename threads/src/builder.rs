@@ -1,9 +1,10 @@
 //! `thread::Builder` sets a thread up before it starts. Its name is what
 //! `thread::current().name()` returns and what its panic message shows (an unnamed
 //! thread's says `'<unnamed>'`), so a panic says which thread failed. Its stack size is
-//! given here, generously: one too small (16 KiB, say) is no error at spawn, but the
-//! thread overflows it (even printing a panic's backtrace does), and a stack overflow
-//! aborts the whole process instead of panicking.
+//! a request, here a generous one: std raises it to the platform's minimum, and the real
+//! stack may be larger. Too small a stack is no error at spawn, but the thread may
+//! overflow it later (here, one of 16 KiB does when it prints a panic's backtrace), and
+//! a stack overflow aborts the whole process instead of panicking.
 //!
 //! `Builder::spawn` returns an `io::Result` where `thread::spawn` would panic. It fails
 //! only when the OS refuses a thread (out of memory, or at its limit of threads) or the

@@ -10,10 +10,13 @@ mod cli;
 use cli::Section;
 
 mod builder;
+mod drop_during_panic;
 mod join_returns_value;
+mod leak_for_static;
 mod main_does_not_wait;
 mod move_closure;
 mod panic_stays_in_its_thread;
+mod park_timeout;
 mod park_unpark;
 mod thread_local;
 
@@ -30,13 +33,23 @@ const SECTIONS: &[Section] = &[
         run: panic_stays_in_its_thread::main,
     },
     Section {
+        name: "drop-during-panic",
+        claim: "a guard's Drop runs when its thread panics too, and thread::panicking() tells it so",
+        run: drop_during_panic::main,
+    },
+    Section {
         name: "move-closure",
         claim: "a spawned closure may not borrow locals (E0373): `move` hands them over",
         run: move_closure::main,
     },
     Section {
+        name: "leak-for-static",
+        claim: "Box::leak turns data built at run time into a &'static that threads share, never freed",
+        run: leak_for_static::main,
+    },
+    Section {
         name: "builder",
-        claim: "a Builder names a thread, and the panic message of that thread shows the name",
+        claim: "a Builder names a thread, which its panic message shows, and requests a stack size the platform may round up",
         run: builder::main,
     },
     Section {
@@ -46,8 +59,13 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "park-unpark",
-        claim: "a thread parks until another sets a flag and unparks it; an early unpark is not lost",
+        claim: "a thread parks until another sets a flag and unparks it; an unpark before the park is not lost",
         run: park_unpark::main,
+    },
+    Section {
+        name: "park-timeout",
+        claim: "park_timeout returns once its time is up: a waiter with a deadline gives up instead of hanging",
+        run: park_timeout::main,
     },
     Section {
         name: "main-does-not-wait",
