@@ -26,6 +26,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -770,19 +771,22 @@ fn run_once(binary: &Path, timeout: Duration) -> io::Result<Outcome> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()?;
-    // Read both pipes as the program writes, or a full pipe would stop it.
-    let stdout = read_all(child.stdout.take());
-    let stderr = read_all(child.stderr.take());
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break Some(status);
-        }
-        if started.elapsed() >= timeout {
-            kill(&mut child);
-            break None;
-        }
-        thread::sleep(Duration::from_millis(2));
+    // Read both pipes as the program writes, or a full pipe would stop it. The
+    // readers reach the pipes' ends when the program ends, and say so: waiting for
+    // that, with a deadline, needs no polling.
+    let (ended, end) = mpsc::channel();
+    let stdout = read_all(child.stdout.take(), ended.clone());
+    let stderr = read_all(child.stderr.take(), ended);
+    let deadline = Instant::now() + timeout;
+    let both_closed = (0..2).all(|_| {
+        let left = deadline.saturating_duration_since(Instant::now());
+        end.recv_timeout(left).is_ok()
+    });
+    let status = if both_closed {
+        Some(child.wait()?)
+    } else {
+        kill(&mut child);
+        None
     };
     let stdout = stdout.join().unwrap_or_default();
     let stderr = stderr.join().unwrap_or_default();
@@ -808,13 +812,17 @@ fn kill(child: &mut Child) {
     let _ = child.wait();
 }
 
-/// A thread that reads a pipe to its end.
-fn read_all(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
+/// A thread that reads a pipe to its end, then says so on `ended`.
+fn read_all(
+    pipe: Option<impl Read + Send + 'static>,
+    ended: mpsc::Sender<()>,
+) -> thread::JoinHandle<String> {
     thread::spawn(move || {
         let mut bytes = Vec::new();
         if let Some(mut pipe) = pipe {
             let _ = pipe.read_to_end(&mut bytes);
         }
+        let _ = ended.send(());
         String::from_utf8_lossy(&bytes).into_owned()
     })
 }
