@@ -7,10 +7,13 @@
 //! (ARMv8.0, 32-bit ARM, RISC-V) can fail spuriously, a compare-and-swap instruction
 //! (x86-64's `lock cmpxchg`, AArch64's `cas` with LSE, as on Apple's processors)
 //! does not. At its smallest, the same question is `swap(true)` on a flag: only the
-//! one thread that gets `false` back wins.
+//! one thread that gets `false` back wins. A strong `compare_exchange` also tells the
+//! others who won: it fails only when the value differs, so it is the form to use for
+//! one attempt with no loop, where a spurious failure would be taken for a loss.
 //!
 //! What to notice: every ID below the limit is handed out exactly once and every
-//! call after that is refused, however the threads interleave; one thread wins the flag.
+//! call after that is refused, however the threads interleave; one thread wins the flag,
+//! and one wins the election, whose `Err` tells each of the others the winner's number.
 
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::thread;
@@ -21,6 +24,8 @@ const THREADS: u32 = 4;
 const CALLS: u32 = 100_000;
 /// Fewer IDs than calls, so that some calls are refused.
 const LIMIT: u32 = 300_000;
+/// No leader elected yet: the threads are numbered from 1.
+const NO_LEADER: u32 = 0;
 
 /// The next free ID, or `None` once every ID below `LIMIT` is taken.
 fn allocate(next: &AtomicU32) -> Option<u32> {
@@ -42,6 +47,8 @@ fn allocate(next: &AtomicU32) -> Option<u32> {
 struct Got {
     /// Whether its `swap(true)` got `false` back.
     won_flag: bool,
+    /// `Ok(me)` if its one `compare_exchange` elected it, else `Err` with the leader.
+    elected: Result<u32, u32>,
     ids: Vec<u32>,
     refused: u32,
 }
@@ -49,20 +56,27 @@ struct Got {
 pub fn main() {
     let next = AtomicU32::new(0);
     let flag = AtomicBool::new(false);
+    let leader = AtomicU32::new(NO_LEADER);
     let results: Vec<Got> = thread::scope(|scope| {
-        let handles: Vec<_> = (0..THREADS)
-            .map(|_| {
-                scope.spawn(|| {
+        let handles: Vec<_> = (1..=THREADS)
+            .map(|me| {
+                let (next, flag, leader) = (&next, &flag, &leader);
+                scope.spawn(move || {
                     let won_flag = !flag.swap(true, Ordering::Relaxed);
+                    // One attempt, no loop: the strong form, so that `Err` means a winner.
+                    let elected = leader
+                        .compare_exchange(NO_LEADER, me, Ordering::Relaxed, Ordering::Relaxed)
+                        .map(|_| me);
                     let (mut ids, mut refused) = (Vec::new(), 0);
                     for _ in 0..CALLS {
-                        match allocate(&next) {
+                        match allocate(next) {
                             Some(id) => ids.push(id),
                             None => refused += 1,
                         }
                     }
                     Got {
                         won_flag,
+                        elected,
                         ids,
                         refused,
                     }
@@ -75,6 +89,12 @@ pub fn main() {
             .collect()
     });
     let winners = results.iter().filter(|got| got.won_flag).count();
+    let leader = leader.into_inner();
+    let elected: Vec<u32> = results.iter().filter_map(|got| got.elected.ok()).collect();
+    let told_the_winner = results
+        .iter()
+        .filter(|got| got.elected == Err(leader))
+        .count();
     let refused: u32 = results.iter().map(|got| got.refused).sum();
     let mut times = vec![0_u32; LIMIT as usize];
     for got in &results {
@@ -87,7 +107,13 @@ pub fn main() {
     );
     println!("every ID below {LIMIT} handed out exactly once: {each_once}");
     println!("swap(true) on one flag: {winners} of {THREADS} threads got false back");
+    println!(
+        "one compare_exchange each on the leader: {} got Ok; {told_the_winner} got Err with the winner's number",
+        elected.len()
+    );
     assert!(each_once);
     assert_eq!(refused, THREADS * CALLS - LIMIT);
     assert_eq!(winners, 1);
+    assert_eq!(elected, [leader]);
+    assert_eq!(told_the_winner, THREADS as usize - 1);
 }

@@ -2,12 +2,16 @@
 //! value to the owner that lets go last and `None` to every other, even when all of
 //! them let go at once. (`try_unwrap`, then dropping the `Err` it hands back, can leave
 //! the value to no one: two owners each see the other's `Arc`, and both give up. That
-//! is possible, though 5,000 tries here never showed it.) `get_mut` gives `&mut` only
-//! to a sole owner (no other `Arc`, and no `Weak` either), and `make_mut` clones a
-//! shared value first, so the other owners never see the change.
+//! is possible, though 5,000 tries here never showed it.) `try_unwrap` suits an owner
+//! that keeps its `Arc` while others remain: it gives the `Arc` back in its `Err`.
+//! `unwrap_or_clone` moves the value out of the last `Arc`, and clones a shared one's.
+//! `get_mut` gives `&mut` only to a sole owner (no other `Arc`, and no `Weak` either),
+//! and `make_mut` clones a shared value first, so the other owners never see the change.
 //!
-//! What to notice: exactly one owner got the value; `get_mut` gave nothing while the
-//! value was shared; after `make_mut` the two `Arc`s point at different values.
+//! What to notice: exactly one owner got the value; `try_unwrap` gave a shared `Arc`
+//! back; `unwrap_or_clone` copied the shared vector but moved the last owner's; `get_mut`
+//! gave nothing while the value was shared; after `make_mut` the two `Arc`s point at
+//! different values.
 
 use std::sync::Arc;
 use std::thread;
@@ -33,6 +37,24 @@ pub fn main() {
         got.len()
     );
     assert_eq!(got, [vec![10, 20, 30]]);
+
+    let first = Arc::new(vec![10, 20, 30]);
+    let second = Arc::clone(&first);
+    let first = Arc::try_unwrap(first).expect_err("second shares the value");
+    let given_back = Arc::ptr_eq(&first, &second);
+    println!(
+        "try_unwrap while another Arc shares the value: Err, the same Arc back = {given_back}"
+    );
+    // The vector's buffer: a clone gets a new one, a move keeps it.
+    let buffer = second.as_ptr();
+    let cloned = Arc::unwrap_or_clone(first);
+    let moved = Arc::unwrap_or_clone(second);
+    let (copied, kept) = (cloned.as_ptr() != buffer, moved.as_ptr() == buffer);
+    println!("unwrap_or_clone while shared: copies the vector = {copied}");
+    println!("unwrap_or_clone by the last owner: moves it out, same buffer = {kept}");
+    assert!(given_back, "try_unwrap did not give the shared Arc back");
+    assert!(copied && kept, "unwrap_or_clone cloned the wrong one");
+    assert_eq!((cloned, moved), (vec![10, 20, 30], vec![10, 20, 30]));
 
     let mut mine = Arc::new(vec![10, 20, 30]);
     let other = Arc::clone(&mine);

@@ -20,13 +20,17 @@ mod clone_without_clone;
 mod clones_share_one_allocation;
 mod compare_exchange;
 mod countdown;
+mod cyclic;
 mod into_inner;
 mod last_owner_drops;
 mod lazy_lock;
 mod lost_update;
 mod notes_example;
+mod once;
 mod once_init;
+mod once_poisoned;
 mod release_acquire;
+mod running_max;
 mod store_buffer;
 mod weak;
 
@@ -54,13 +58,18 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "into-inner",
-        claim: "Arc::into_inner gives the value to exactly one owner; make_mut clones a shared value",
+        claim: "Arc::into_inner gives the value to exactly one owner; unwrap_or_clone and make_mut clone a shared value",
         run: into_inner::main,
     },
     Section {
         name: "weak",
         claim: "with Weak parent links a tree is freed; upgrade gives None once the last Arc is gone",
         run: weak::main,
+    },
+    Section {
+        name: "cyclic",
+        claim: "Arc::new_cyclic gives a value a Weak to itself, which upgrades to the same allocation",
+        run: cyclic::main,
     },
     Section {
         name: "lost-update",
@@ -73,6 +82,11 @@ const SECTIONS: &[Section] = &[
         run: atomic_counter::main,
     },
     Section {
+        name: "running-max",
+        claim: "fetch_max from many threads leaves the true maximum; fetch_or collects one flag from each",
+        run: running_max::main,
+    },
+    Section {
         name: "once-init",
         claim: "a static OnceLock is initialised once, however many threads race to it",
         run: once_init::main,
@@ -83,8 +97,18 @@ const SECTIONS: &[Section] = &[
         run: lazy_lock::main,
     },
     Section {
+        name: "once",
+        claim: "Once::call_once runs its closure once, however many threads call it; is_completed says when it has",
+        run: once::main,
+    },
+    Section {
+        name: "once-poisoned",
+        claim: "after a panicking closure, call_once panics, and call_once_force sees is_poisoned and can finish the job",
+        run: once_poisoned::main,
+    },
+    Section {
         name: "compare-exchange",
-        claim: "a compare_exchange loop hands out each ID below a limit once; swap elects one thread",
+        claim: "a compare_exchange loop hands out each ID below a limit once; swap, or one strong compare_exchange, elects one thread",
         run: compare_exchange::main,
     },
     Section {

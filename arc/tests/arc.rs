@@ -18,10 +18,14 @@ const CHECKS: &Checks = &[
     ("clone-without-clone", clone_without_clone_is_right),
     ("into-inner", into_inner_is_right),
     ("weak", weak_is_right),
+    ("cyclic", cyclic_is_right),
     ("lost-update", lost_update_is_right),
     ("atomic-counter", atomic_counter_is_right),
+    ("running-max", running_max_is_right),
     ("once-init", once_init_is_right),
     ("lazy-lock", lazy_lock_is_right),
+    ("once", once_is_right),
+    ("once-poisoned", once_poisoned_is_right),
     ("compare-exchange", compare_exchange_is_right),
     ("release-acquire", release_acquire_is_right),
     ("countdown", countdown_is_right),
@@ -117,6 +121,9 @@ fn into_inner_is_right(lines: &[String]) {
         lines,
         [
             "8 owners called Arc::into_inner: 1 got the value, [[10, 20, 30]]",
+            "try_unwrap while another Arc shares the value: Err, the same Arc back = true",
+            "unwrap_or_clone while shared: copies the vector = true",
+            "unwrap_or_clone by the last owner: moves it out, same buffer = true",
             "get_mut while another Arc shares the value: gives &mut = false",
             "make_mut: ptr_eq before = true, after = false",
             "mine = [10, 20, 30, 40], the other owner's = [10, 20, 30]",
@@ -140,6 +147,18 @@ fn weak_is_right(lines: &[String]) {
     );
 }
 
+fn cyclic_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "inside new_cyclic: the Weak upgraded = false",
+            "the thread runs the cache",
+            "the thread's Arc points at main's service: true",
+            "after the last Arc is dropped, the service is freed: true",
+        ]
+    );
+}
+
 fn lost_update_is_right(lines: &[String]) {
     assert_eq!(
         lines,
@@ -154,6 +173,17 @@ fn atomic_counter_is_right(lines: &[String]) {
     assert_eq!(
         lines,
         ["jobs done: 100000 of 100000, counted by every thread in one AtomicU64"]
+    );
+}
+
+fn running_max_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "8 threads offered 100000 numbers each to fetch_max: it holds 16777192",
+            "the maximum main finds by looking at every number: 16777192",
+            "flags after each thread's fetch_or: 0b11111111; each bit set once: true",
+        ]
     );
 }
 
@@ -191,6 +221,31 @@ fn lazy_lock_is_right(lines: &[String]) {
     );
 }
 
+fn once_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "before any call: is_completed = false",
+            "8 threads called call_once; runs of its closure: 1",
+            "threads that saw the setup done as call_once returned: 8 of 8",
+            "after: is_completed = true",
+        ]
+    );
+}
+
+fn once_poisoned_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "first setup panicked: true, after loading 3 of 5",
+            "is_completed = false",
+            "call_once on the poisoned Once panicked: true",
+            "call_once_force: is_poisoned = true; loaded 5 of 5",
+            "is_completed = true",
+        ]
+    );
+}
+
 fn compare_exchange_is_right(lines: &[String]) {
     assert_eq!(
         lines,
@@ -198,6 +253,7 @@ fn compare_exchange_is_right(lines: &[String]) {
             "4 threads x 100000 calls: 300000 IDs handed out, 100000 calls refused",
             "every ID below 300000 handed out exactly once: true",
             "swap(true) on one flag: 1 of 4 threads got false back",
+            "one compare_exchange each on the leader: 1 got Ok; 3 got Err with the winner's number",
         ]
     );
 }
@@ -294,6 +350,11 @@ fn a_weak_linked_tree_is_freed_an_arc_linked_one_leaks_and_upgrade_fails_after_t
 }
 
 #[test]
+fn new_cyclic_gives_the_value_a_weak_that_upgrades_to_its_own_allocation() {
+    check(CHECKS, "cyclic");
+}
+
+#[test]
 fn a_load_then_a_store_loses_the_adds_made_in_between_and_fetch_add_loses_none() {
     check_runs(CHECKS, "lost-update");
 }
@@ -304,6 +365,11 @@ fn the_atomic_counter_counts_every_job_exactly_once() {
 }
 
 #[test]
+fn fetch_max_leaves_the_true_maximum_and_fetch_or_collects_every_threads_flag() {
+    check_runs(CHECKS, "running-max");
+}
+
+#[test]
 fn the_once_lock_is_built_once_and_every_thread_sees_the_same_table() {
     check_runs(CHECKS, "once-init");
 }
@@ -311,6 +377,20 @@ fn the_once_lock_is_built_once_and_every_thread_sees_the_same_table() {
 #[test]
 fn the_lazy_lock_is_built_once_and_each_once_lock_has_one_winner() {
     check_runs(CHECKS, "lazy-lock");
+}
+
+#[test]
+fn call_once_runs_its_closure_once_and_every_caller_returns_after_it_completed() {
+    check_runs(CHECKS, "once");
+}
+
+#[test]
+fn call_once_force_sees_the_poisoning_and_completes_the_once() {
+    let run = check(CHECKS, "once-poisoned");
+    assert!(
+        run.stderr.contains("the setup failed at entry 3"),
+        "the first setup's panic message is not on stderr"
+    );
 }
 
 #[test]

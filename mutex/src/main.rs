@@ -21,6 +21,7 @@ mod lock_twice;
 mod notes_example;
 mod poisoning;
 mod rwlock;
+mod rwlock_policy;
 mod shared_counter;
 mod wake_up_finds_nothing;
 mod worker_pool_stall;
@@ -91,6 +92,11 @@ const SECTIONS: &[Section] = &[
         name: "condvar-timeout",
         claim: "wait_timeout_while returns when the condition holds or the time runs out, and says which",
         run: condvar_timeout::main,
+    },
+    Section {
+        name: "rwlock-policy",
+        claim: "RwLock promises no order between new readers and a waiting writer; a gate of Mutex and Condvar in front of it lets the writer go first",
+        run: rwlock_policy::main,
     },
 ];
 

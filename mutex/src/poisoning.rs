@@ -1,7 +1,8 @@
 //! A panic while holding the lock poisons it; the data can still be recovered. The
 //! panic may leave the data half-changed, so the guard's drop during the unwinding
 //! marks the lock poisoned, and every later `lock` returns `Err(PoisonError)`, which
-//! still carries the guard: `into_inner` takes it, `clear_poison` ends the poisoning.
+//! still carries the guard: `get_ref` looks at the data through it, `into_inner` takes
+//! it, and only `clear_poison` ends the poisoning.
 //!
 //! What to notice: the writer's panic message on stderr, and main going on; the
 //! recovered data holds the 40 the writer pushed before it panicked.
@@ -34,6 +35,13 @@ pub fn main() {
     // Finish the half-done update, then declare the data sound again.
     guard.push(50);
     drop(guard);
+    // Still poisoned: `get_ref` shows the data and leaves the guard in the error.
+    let seen = match v.lock() {
+        Err(poisoned) => poisoned.get_ref().to_vec(),
+        Ok(_) => panic!("the lock was no longer poisoned before clear_poison"),
+    };
+    println!("lock() again: Err(PoisonError); get_ref shows the update finished: {seen:?}");
+    assert_eq!(seen, [10, 20, 30, 40, 50]);
     v.clear_poison();
     println!("after clear_poison: is_poisoned = {}", v.is_poisoned());
     let guard = v.lock().expect("clear_poison ended the poisoning");

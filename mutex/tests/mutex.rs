@@ -20,6 +20,7 @@ const CHECKS: &Checks = &[
     ("condvar", condvar_is_right),
     ("wake-up-finds-nothing", wake_up_finds_nothing_is_right),
     ("condvar-timeout", condvar_timeout_is_right),
+    ("rwlock-policy", rwlock_policy_is_right),
 ];
 
 fn notes_example_is_right(lines: &[String]) {
@@ -27,21 +28,25 @@ fn notes_example_is_right(lines: &[String]) {
 }
 
 fn shared_counter_is_right(lines: &[String]) {
+    let [counted, logged] = lines else {
+        panic!("not two lines: the total, then the static log");
+    };
     // `total: N (T threads × I increments)`: read all three numbers.
-    let numbers: Vec<u64> = lines
-        .concat()
+    let numbers: Vec<u64> = counted
         .split(|c: char| !c.is_ascii_digit())
         .filter(|piece| !piece.is_empty())
         .map(|piece| piece.parse().expect("a number"))
         .collect();
-    let (1, &[total, threads, increments]) = (lines.len(), numbers.as_slice()) else {
-        panic!("not one line `total: N (T threads × I increments)`");
+    let &[total, threads, increments] = numbers.as_slice() else {
+        panic!("not `total: N (T threads × I increments)`");
     };
     assert!(
         threads > 1 && increments > 1,
         "too few threads or increments"
     );
     assert_eq!(total, threads * increments, "updates were lost");
+    let log = format!("the static log FINISHED lists {threads} threads, each once: true");
+    assert_eq!(*logged, log);
 }
 
 fn guard_scope_is_right(lines: &[String]) {
@@ -67,6 +72,7 @@ fn poisoning_is_right(lines: &[String]) {
             "after the panic: is_poisoned = true",
             // The push before the panic stands: the data is what the writer left.
             "lock(): Err(PoisonError); into_inner recovers the data: [10, 20, 30, 40]",
+            "lock() again: Err(PoisonError); get_ref shows the update finished: [10, 20, 30, 40, 50]",
             "after clear_poison: is_poisoned = false",
             "lock(): Ok; v: [10, 20, 30, 40, 50]",
         ]
@@ -239,6 +245,18 @@ fn condvar_timeout_is_right(lines: &[String]) {
     );
 }
 
+fn rwlock_policy_is_right(lines: &[String]) {
+    assert_eq!(
+        lines,
+        [
+            "first reader: inside, reads [10, 20, 30]",
+            "a writer waits behind the first reader; try_read is refused: true",
+            "writer: the first reader has left; pushed 40",
+            "the next read waits for the writer, and reads [10, 20, 30, 40]",
+        ]
+    );
+}
+
 #[test]
 fn a_guard_in_its_own_block_pushes_40() {
     check(CHECKS, "notes-example");
@@ -341,6 +359,12 @@ fn a_waiter_woken_by_notify_all_for_an_item_another_took_waits_again() {
 #[test]
 fn wait_timeout_while_times_out_only_when_the_flag_is_never_set() {
     check_runs(CHECKS, "condvar-timeout");
+}
+
+#[test]
+fn a_gate_keeps_new_readers_out_while_a_writer_waits_and_the_next_read_sees_the_write() {
+    // Channels and the gate's own counts fix the order: every run prints the same lines.
+    check_runs(CHECKS, "rwlock-policy");
 }
 
 #[test]
