@@ -5,9 +5,10 @@
 //! than the Book: a job that panics does not take its worker down. The worker catches
 //! the panic and takes the next job, so `drop`'s joins all succeed.
 //!
-//! What to notice: each job is done once, by whichever worker was free; job 3's panic
-//! message (on stderr) is followed by its worker's line saying it caught it; each worker
-//! is joined after its last line, and main then finds every other job's result waiting.
+//! What to notice: each job is done once, by whichever worker (`ThreadId`) was free;
+//! job 3's panic message (on stderr) names its worker, whose line says it caught it;
+//! each worker is joined after its last line, and main then finds every other job's
+//! result waiting.
 
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
@@ -53,8 +54,9 @@ impl Drop for ThreadPool {
         // Each worker finishes the jobs already queued, then its `recv` fails.
         drop(self.sender.take());
         for Worker { id, thread } in self.workers.drain(..) {
+            let thread_id = thread.thread().id();
             thread.join().expect("a worker catches its jobs' panics");
-            println!("Main: joined worker {id}");
+            println!("Main: joined worker {id}, {thread_id:?}");
         }
     }
 }
@@ -78,7 +80,8 @@ impl Worker {
                     // `AssertUnwindSafe`: after a panic the worker touches nothing the job
                     // touched, it only takes the next job.
                     if panic::catch_unwind(AssertUnwindSafe(job)).is_err() {
-                        println!("worker {id}: caught its job's panic; on to the next job");
+                        let thread_id = thread::current().id();
+                        println!("{thread_id:?}: caught its job's panic; on to the next job");
                     }
                 }
             })
@@ -100,8 +103,7 @@ pub fn main() {
             if job == PANICKING_JOB {
                 panic!("job {job} panics, as a job with a bug may");
             }
-            let worker = thread::current();
-            println!("{}: did job {job}", worker.name().unwrap_or_default());
+            println!("{:?}: did job {job}", thread::current().id());
             results.send(job).expect("main keeps the Receiver");
         });
     }

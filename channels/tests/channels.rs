@@ -216,23 +216,36 @@ fn worker_pool_is_right(lines: &[String]) {
         .and_then(|size| size.parse().ok())
         .unwrap_or_else(|| panic!("no pool size first"));
     let (last, rest) = lines[1..].split_last().expect("no summary last");
-    let joined: Vec<String> = (1..=size)
-        .map(|id| format!("Main: joined worker {id}"))
+    // `Main: joined worker <id>, ThreadId(<n>)`: which thread each worker is.
+    let joined: Vec<&String> = rest
+        .iter()
+        .filter(|line| line.starts_with("Main: joined worker "))
+        .collect();
+    let thread_ids: Vec<&str> = (1..=size)
+        .map(|id| {
+            let prefix = format!("Main: joined worker {id}, ");
+            let line = joined
+                .get(id - 1)
+                .unwrap_or_else(|| panic!("worker {id} not joined"));
+            line.strip_prefix(&prefix)
+                .unwrap_or_else(|| panic!("worker {id} joined out of order: `{line}`"))
+        })
         .collect();
     let (mut done, mut caught) = (Vec::<usize>::new(), 0);
     for (i, line) in rest.iter().enumerate() {
-        if joined.contains(line) {
+        if line.starts_with("Main: joined worker ") {
             continue;
         }
-        let (id, what) = line
-            .strip_prefix("worker ")
-            .and_then(|rest| rest.split_once(": "))
-            .and_then(|(id, what)| Some((id.parse::<usize>().ok()?, what)))
-            .filter(|(id, _)| (1..=size).contains(id))
+        let (thread_id, what) = line
+            .split_once(": ")
             .unwrap_or_else(|| panic!("unexpected line `{line}`"));
+        let worker = thread_ids
+            .iter()
+            .position(|id| *id == thread_id)
+            .unwrap_or_else(|| panic!("`{line}` is from no worker of the pool"));
         // The pool's drop joins a worker only once it has ended: after its last line.
-        let join = position(rest, &joined[id - 1]);
-        assert!(i < join, "`{line}` came after worker {id} was joined");
+        let join = position(rest, joined[worker]);
+        assert!(i < join, "`{line}` came after its worker was joined");
         if what == "caught its job's panic; on to the next job" {
             caught += 1;
         } else {
@@ -247,9 +260,13 @@ fn worker_pool_is_right(lines: &[String]) {
     let expected: Vec<usize> = (1..=JOBS).filter(|&job| job != PANICKING_JOB).collect();
     assert_eq!(done, expected);
     assert_eq!(caught, 1, "one job panicked");
-    // Every worker joined once, in the order started.
-    let joins: Vec<&String> = rest.iter().filter(|line| joined.contains(line)).collect();
-    assert_eq!(joins, joined.iter().collect::<Vec<_>>());
+    // Every worker joined once, in the order started (the ids above), each a thread of
+    // its own.
+    assert_eq!(joined.len(), size, "one join a worker");
+    let mut distinct = thread_ids.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), size, "each worker its own thread");
     assert_eq!(*last, format!("Main: jobs done: {expected:?}"));
 }
 
