@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 
 const THREADS: usize = 4;
-const ROUNDS: u64 = 1_000;
+const ROUNDS: u64 = 100;
 
 /// Runs `add` `ROUNDS` times on each of `THREADS` threads; returns the counter.
 fn count(add: impl Fn(&AtomicU64, &Barrier) + Sync) -> u64 {

@@ -163,8 +163,8 @@ fn lost_update_is_right(lines: &[String]) {
     assert_eq!(
         lines,
         [
-            "load, wait at the barrier, store: counter = 1000 of 4000 adds",
-            "wait at the barrier, fetch_add: counter = 4000 of 4000 adds",
+            "load, wait at the barrier, store: counter = 100 of 400 adds",
+            "wait at the barrier, fetch_add: counter = 400 of 400 adds",
         ]
     );
 }

@@ -3,7 +3,7 @@
 //! `recv` waits. Once every `Sender` is gone, `recv` returns `Err(RecvError)`, and that
 //! is what stops the worker.
 //!
-//! What to notice: with the flag set, main waits 100 ms and the worker has neither
+//! What to notice: with the flag set, main waits 20 ms and the worker has neither
 //! ended nor come round its loop (`Err(Timeout)`); it stops only on `Err(RecvError)`.
 
 use std::sync::Arc;
@@ -13,7 +13,7 @@ use std::thread;
 use std::time::Duration;
 
 /// How long main gives the stop flag to work: the pause is the lesson.
-const GRACE: Duration = Duration::from_millis(100);
+const GRACE: Duration = Duration::from_millis(20);
 
 pub fn main() {
     let (jobs, queue) = mpsc::channel::<u32>();

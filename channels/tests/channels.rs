@@ -123,7 +123,7 @@ fn stop_a_worker_is_right(lines: &[String]) {
             "Worker: waiting in recv",
             "Worker: did job 1",
             "Worker: waiting in recv",
-            "Main: stop flag set; 100ms later the worker is still in recv: Err(Timeout)",
+            "Main: stop flag set; 20ms later the worker is still in recv: Err(Timeout)",
             "Main: dropping the last Sender",
             "Main: the worker stopped because recv returned Err(RecvError)",
         ]

@@ -209,7 +209,7 @@ pub const EXERCISES: &[Exercise] = &[
             "        barrier.wait();\n        counter.fetch_add(1, Ordering::Relaxed);\n    });\n    println!(\"wait at the barrier, fetch_add: counter",
             "        let seen = counter.load(Ordering::Relaxed);\n        barrier.wait();\n        counter.store(seen + 1, Ordering::Relaxed);\n    });\n    println!(\"the second count: counter",
         )],
-        task: "The second count ends at 1000 of 4000 adds, like the first, and main panics: \"the one-step count lost an add\". Make the second count every add, with every thread still waiting at the barrier each round, and keep the first count and every assertion.",
+        task: "The second count ends at 100 of 400 adds, like the first, and main panics: \"the one-step count lost an add\". Make the second count every add, with every thread still waiting at the barrier each round, and keep the first count and every assertion.",
         fails: Fails::Panic("the one-step count lost an add"),
         hint: "Between the `load` and the `store`, the barrier lets every other thread load the same value, so all of them store the same sum. No barrier can come between the read and the write if they are one operation: look at what `AtomicU64` offers besides `load` and `store`.",
     },
