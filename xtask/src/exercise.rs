@@ -25,12 +25,12 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use super::exercises::EXERCISES;
+use crate::sampler;
 use crate::workspace::{self, Error, example_crates, project_root};
 
 /// One exercise: a section, the bug to put back in, and what the learner is told.
@@ -704,7 +704,7 @@ pub fn run_many(binary: &Path, runs: usize, timeout: Duration) -> Result<Outcome
     let rivals = thread::available_parallelism().map_or(1, |n| n.get());
     for run in 1..=runs {
         let outcome = if run % 2 == 0 {
-            beside(rivals, || run_once(binary, timeout))
+            sampler::beside(rivals, std::hint::spin_loop, || run_once(binary, timeout))
         } else {
             run_once(binary, timeout)
         };
@@ -736,30 +736,6 @@ pub fn run_many(binary: &Path, runs: usize, timeout: Duration) -> Result<Outcome
         }
     }
     Ok(Outcome::Passed)
-}
-
-/// Runs `run` while `rivals` threads spin, so that the program's threads must share
-/// the cores with them; the rivals stop when `run` returns.
-fn beside<T>(rivals: usize, run: impl FnOnce() -> T) -> T {
-    /// Stops the rivals when dropped, even if `run` panics.
-    struct Stop<'a>(&'a AtomicBool);
-    impl Drop for Stop<'_> {
-        fn drop(&mut self) {
-            self.0.store(true, Ordering::Relaxed);
-        }
-    }
-    let stop = AtomicBool::new(false);
-    thread::scope(|scope| {
-        for _ in 0..rivals {
-            scope.spawn(|| {
-                while !stop.load(Ordering::Relaxed) {
-                    std::hint::spin_loop();
-                }
-            });
-        }
-        let _stop = Stop(&stop);
-        run()
-    })
 }
 
 /// One run of `binary`, killed if it has not ended within `timeout`.

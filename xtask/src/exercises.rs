@@ -255,7 +255,7 @@ pub const EXERCISES: &[Exercise] = &[
             "    // Poisoned, `lock` returns `Err(PoisonError)`, which still carries the guard.\n    let mut guard = match v.lock() {\n        Ok(guard) => guard,\n        Err(poisoned) => poisoned.into_inner(),\n    };\n    println!(\"lock(): Err(PoisonError); into_inner recovers the data: {guard:?}\");\n",
             "    let mut guard = v.lock().unwrap();\n    println!(\"lock(): the data: {guard:?}\");\n",
         )],
-        task: "After the writer's panic, main panics too: `called `Result::unwrap()` on an `Err` value: PoisonError { .. }`. Let main take the data the writer left ([10, 20, 30, 40]), finish the update and clear the poison; keep every assertion.",
+        task: "After the writer's panic, main panics too, on `unwrap()` of a `PoisonError`. Let main take the data the writer left ([10, 20, 30, 40]), finish the update and clear the poison; keep every assertion.",
         fails: Fails::Panic("called `Result::unwrap()` on an `Err` value: PoisonError"),
         hint: "The writer panicked holding the guard, so every later `lock` returns `Err(PoisonError)`. That error is not empty: read what `PoisonError` offers to get the guard back.",
     },

@@ -6,6 +6,10 @@ mod compile_fail;
 mod copies;
 mod exercise;
 mod exercises;
+/// The benches' sampler, for its `beside`: the exercise check runs half its runs
+/// beside threads that keep every core busy.
+#[path = "../../common/sampler.rs"]
+mod sampler;
 mod table;
 #[allow(dead_code)] // shared with the xtask binary, which uses the rest
 mod workspace;
