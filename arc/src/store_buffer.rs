@@ -9,10 +9,12 @@
 //!
 //! Whether this processor shows an allowed (0, 0) is a fact about it, not about Rust,
 //! so the counts go to stderr, with the architecture, and any count, 0 too, is
-//! correct. x86-64 shows it for `Relaxed` and `Release`/`Acquire` (there a `SeqCst`
-//! store is an `xchg`, which drains the store buffer; the others are a plain `mov`);
-//! AArch64 compiles `Release`/`Acquire` to `stlr`/`ldar`, which hide it; one core
-//! shows none.
+//! correct. x86-64 can show it for `Relaxed` and `Release`/`Acquire` when the two
+//! threads really run at once (there a `SeqCst` store is an `xchg`, which drains the
+//! store buffer; the others are a plain `mov`); a busy machine may show none in a run.
+//! On AArch64 it depends on the instruction emitted for an `Acquire` load: `ldar` after
+//! a `stlr` hides it, `ldapr` (on processors with RCpc, such as Apple's) does not. One
+//! core shows none.
 //!
 //! What to notice: none of the 6 interleavings ends in (0, 0), and no round did under
 //! `SeqCst` or the fences.

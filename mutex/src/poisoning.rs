@@ -34,6 +34,7 @@ pub fn main() {
     println!("lock(): Err(PoisonError); into_inner recovers the data: {guard:?}");
     // Finish the half-done update, then declare the data sound again.
     guard.push(50);
+    println!("main: finishes the writer's update: pushes 50");
     drop(guard);
     // Still poisoned: `get_ref` shows the data and leaves the guard in the error.
     let seen = match v.lock() {

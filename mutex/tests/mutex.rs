@@ -72,6 +72,7 @@ fn poisoning_is_right(lines: &[String]) {
             "after the panic: is_poisoned = true",
             // The push before the panic stands: the data is what the writer left.
             "lock(): Err(PoisonError); into_inner recovers the data: [10, 20, 30, 40]",
+            "main: finishes the writer's update: pushes 50",
             "lock() again: Err(PoisonError); get_ref shows the update finished: [10, 20, 30, 40, 50]",
             "after clear_poison: is_poisoned = false",
             "lock(): Ok; v: [10, 20, 30, 40, 50]",

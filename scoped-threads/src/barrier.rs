@@ -58,6 +58,6 @@ pub fn main() {
             }
         }
     });
-    println!("Main thread: leaders in each phase: {leaders:?}");
+    println!("Main thread: how many leaders each phase had: {leaders:?}");
     assert_eq!(leaders, [1; PHASES]);
 }

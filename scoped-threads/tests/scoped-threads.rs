@@ -109,7 +109,10 @@ fn barrier_is_right(lines: &[String]) {
         phases.is_sorted(),
         "a worker began a phase before all finished the last"
     );
-    assert_eq!(last, ["Main thread: leaders in each phase: [1, 1, 1]"]);
+    assert_eq!(
+        last,
+        ["Main thread: how many leaders each phase had: [1, 1, 1]"]
+    );
 }
 
 /// The leader lines on stderr: one leader a phase, whichever worker; main joins the

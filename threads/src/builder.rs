@@ -32,6 +32,10 @@ pub fn main() {
         })
         .expect(SPAWN_FAILED);
     let name = worker.join().expect("the worker panicked");
+    println!(
+        "Main thread: asked for a {} MiB stack for it, a request that the platform may round up",
+        STACK_SIZE / 1024 / 1024
+    );
 
     let failing = thread::Builder::new()
         .name(FAILING.to_owned())

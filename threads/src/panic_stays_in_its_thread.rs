@@ -21,6 +21,8 @@ pub fn main() {
         match handle.join() {
             Ok(()) => println!("Main thread: the {name} thread returned"),
             Err(payload) => {
+                // `as_ref()`: the value inside the `Box`. A `&Box` is a `dyn Any` too,
+                // but one whose type is the `Box`, and no downcast would match it.
                 let payload = describe(payload.as_ref());
                 println!("Main thread: the {name} thread panicked with {payload}");
                 payloads.push(payload);

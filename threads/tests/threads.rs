@@ -93,6 +93,7 @@ fn builder_is_right(lines: &[String]) {
         lines,
         [
             "Worker thread: thread::current().name() is Some(\"worker\")",
+            "Main thread: asked for a 4 MiB stack for it, a request that the platform may round up",
             "Main thread: \"failing-worker\" panicked, and its panic message on stderr names it",
         ]
     );

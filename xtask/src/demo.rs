@@ -77,6 +77,12 @@ fn show_demos<'a>(
     let mut built: Vec<(String, PathBuf)> = Vec::new();
     let mut ran: Vec<Option<Ran>> = chosen.iter().map(|_| None).collect();
     let mut outcomes: Vec<Outcome> = Vec::new();
+    writeln!(
+        io::stdout(),
+        "Each section starts with `=== <section>: <the claim it shows> ===`. Lines under\n\
+         `--- stderr of <crate> <section> ---` went to stderr: panic messages, and figures\n\
+         that change from run to run."
+    )?;
     while outcomes.len() < chosen.len() {
         let turn = outcomes.len();
         let path_of = |i: usize| built.iter().find(|(name, _)| *name == chosen[i]);

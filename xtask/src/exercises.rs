@@ -11,12 +11,12 @@ pub const EXERCISES: &[Exercise] = &[
         krate: "threads",
         section: "panic-stays-in-its-thread",
         bug: &[(
-            "        match handle.join() {\n            Ok(()) => println!(\"Main thread: the {name} thread returned\"),\n            Err(payload) => {\n                let payload = describe(payload.as_ref());\n                println!(\"Main thread: the {name} thread panicked with {payload}\");\n                payloads.push(payload);\n            }\n        }\n",
+            "        match handle.join() {\n            Ok(()) => println!(\"Main thread: the {name} thread returned\"),\n            Err(payload) => {\n                // `as_ref()`: the value inside the `Box`. A `&Box` is a `dyn Any` too,\n                // but one whose type is the `Box`, and no downcast would match it.\n                let payload = describe(payload.as_ref());\n                println!(\"Main thread: the {name} thread panicked with {payload}\");\n                payloads.push(payload);\n            }\n        }\n",
             "        let payload = describe(&handle.join().unwrap());\n        println!(\"Main thread: the {name} thread panicked with {payload}\");\n        payloads.push(payload);\n",
         )],
         task: "Main panics as soon as it joins the first thread, so it never reports either payload. Make main survive both panics and name each payload; keep every assertion.",
         fails: Fails::Panic("called `Result::unwrap()` on an `Err` value"),
-        hint: "`join` returns a `Result`: `Err` holds the payload of the thread's panic. What does `unwrap` do with an `Err`?",
+        hint: "`join` returns a `Result`: `Err` holds the payload of the thread's panic. What does `unwrap` do with an `Err`? And pass `describe` the payload inside the `Box` (`.as_ref()`), not a `&Box`: a `&Box` is a `dyn Any` whose type is the `Box`, and no downcast matches it.",
     },
     Exercise {
         name: "forgot-move",
@@ -68,7 +68,7 @@ pub const EXERCISES: &[Exercise] = &[
         ],
         task: "The program never ends after main sets the flag: the waiting thread sleeps on. Make it wake and the program end; keep every assertion.",
         fails: Fails::Hangs(
-            "the waiting thread has parked, and nobody unparks it: setting a flag wakes no one",
+            "the waiting thread stays parked for ever, and main waits for ever in `join`",
         ),
         hint: "A parked thread does not watch the flag. What does main call to wake it, and must it come before or after the store?",
     },
@@ -81,9 +81,7 @@ pub const EXERCISES: &[Exercise] = &[
             "        thread::park();",
         )],
         task: "Main waits for a flag that nobody sets, and the program never ends. Make the wait give up once its patience has run out; keep every assertion.",
-        fails: Fails::Hangs(
-            "main has parked waiting for a flag that nobody sets, and nobody unparks it",
-        ),
+        fails: Fails::Hangs("main stays parked for ever: nothing wakes it"),
         hint: "`park` returns only after an `unpark` (or spuriously). Which call parks for at most a given time?",
     },
     Exercise {
@@ -126,7 +124,7 @@ pub const EXERCISES: &[Exercise] = &[
         )],
         task: "Every producer's messages arrive, then main waits forever and the program never ends. Make the receiving loop end after the last message; keep the producers, the loop and the final assertion.",
         fails: Fails::Hangs(
-            "`for msg in rx` waits forever after the last message: main still holds a Sender, so the channel never closes",
+            "after the last message, `for msg in rx` waits for ever: a `recv` on a channel that never closes",
         ),
         hint: "`for msg in rx` ends only when every `Sender` is gone. Count the Senders: one per producer, and one more.",
     },
@@ -140,7 +138,7 @@ pub const EXERCISES: &[Exercise] = &[
         )],
         task: "Main sets the stop flag, but the worker never stops and main's `join` waits forever. Make the worker stop; keep the flag, the worker's loop and both assertions (the worker must stop because `recv` returned `Err(RecvError)`).",
         fails: Fails::Hangs(
-            "the worker blocks forever in `recv`: a Sender of its queue is still alive, so `recv` never fails, and main's `join` never returns",
+            "the worker waits for ever in `recv`, and main waits for ever in `join`",
         ),
         hint: "The worker checked the flag before it blocked. What makes a blocked `recv` return without a job?",
     },
@@ -223,7 +221,7 @@ pub const EXERCISES: &[Exercise] = &[
         )],
         task: "The first pool prints `first pool: job 1 waits at the barrier` and then nothing: the program never ends. Make the first pool's two workers run its two jobs side by side, so that both meet at the barrier, with no watchdog; keep the second pool and every assertion.",
         fails: Fails::Hangs(
-            "job 1 waits at the barrier while its worker holds the queue's lock, so the other worker can never take job 2 out of the queue",
+            "a deadlock: job 1 waits at the barrier for job 2, and no worker takes job 2 out of the queue",
         ),
         hint: "Ask when the guard from `rx.lock().unwrap()` drops. A temporary in a `while let` scrutinee lives until the end of the loop's body, so the lock is held while `job()` runs. Take the job out in a statement of its own, and the guard drops at its `;`.",
     },
@@ -242,9 +240,7 @@ pub const EXERCISES: &[Exercise] = &[
             ),
         ],
         task: "The program prints `locked again by the thread that holds it: try_lock: WouldBlock`, then never ends. Make the deposit go through, so that the balance is 110; keep the guard that main takes first, and every assertion.",
-        fails: Fails::Hangs(
-            "main waits in `deposit`'s `lock` for the lock that its own guard `balance` still holds (std: such a second `lock` never returns; it may also panic)",
-        ),
+        fails: Fails::Hangs("a deadlock: main waits in `lock` for a lock that main itself holds"),
         hint: "A `Mutex` is not reentrant: `try_lock` has just told you that this thread cannot lock it again while `balance` lives. Main already holds the lock; give `deposit` what the guard gives you instead of the `Mutex`.",
     },
     Exercise {
@@ -269,7 +265,7 @@ pub const EXERCISES: &[Exercise] = &[
         )],
         task: "The program prints nothing and never ends. Make every philosopher eat every meal with their two chopsticks; keep the `try_lock`, the barrier and every assertion.",
         fails: Fails::Hangs(
-            "a deadlock: each philosopher holds the chopstick on one side and waits for the one on the other side, which a neighbour holds, all round the table",
+            "a deadlock: every philosopher holds one chopstick and waits for another, which a neighbour holds",
         ),
         hint: "Every philosopher picks up a first chopstick before anyone reaches for a second. Draw the five chopsticks each holds and the one each wants next: the waits form a circle. Choose which of the two chopsticks each philosopher picks up first so that no circle can form.",
     },
@@ -282,9 +278,7 @@ pub const EXERCISES: &[Exercise] = &[
             "                    if queue.items.is_empty() {\n",
         )],
         task: "After item 1 is put in, a waiter prints `a waiter took nothing at wake-up 1`, and the program never ends: the producer waits for ever to put item 2 in. Make each waiter take one item; keep the producer and every assertion.",
-        fails: Fails::Hangs(
-            "a waiter woke with nothing to take and left, so the producer waits for ever for a waiter to find the queue empty before it puts item 2 in",
-        ),
+        fails: Fails::Hangs("the producer waits for ever to put item 2 in"),
         hint: "`notify_all` woke both waiters for one item, and the second to get the lock found the queue empty again. After a wake-up, the condition you checked before waiting may no longer hold (and `wait` may even return with no notify at all).",
     },
     Exercise {
@@ -298,7 +292,7 @@ pub const EXERCISES: &[Exercise] = &[
         task: "The program hangs after the first reader gets in. Make it end; new readers must still be kept out while a writer waits, and every assertion stays.",
         // 20/20 hang free, 20/20 pinned (timeout 5).
         fails: Fails::Hangs(
-            "main waits for a writer to be counted; the writer counts itself only once the first reader has left, and that reader leaves only when main tells it to",
+            "a deadlock: main, the writer and the first reader each wait for one of the others",
         ),
         hint: "Who can see that a writer wants in, and when does the gate first learn it?",
     },
