@@ -26,13 +26,13 @@ pub fn main(sections: &[Section]) -> ExitCode {
         [flag] if flag == "-h" || flag == "--help" => print!("{}", usage(sections)),
         [flag] if flag == "--list" => print!("{}", list(sections)),
         [flag] if flag.starts_with('-') => {
-            return usage_error(sections, &format!("unknown option `{flag}`"));
+            return usage_error(&format!("unknown option `{flag}`"));
         }
         [name] => match sections.iter().find(|section| section.name == name) {
             Some(section) => run(section),
-            None => return usage_error(sections, &format!("unknown section `{name}`")),
+            None => return usage_error(&format!("unknown section `{name}`")),
         },
-        _ => return usage_error(sections, "expected at most one section name"),
+        _ => return usage_error("expected at most one section name"),
     }
     ExitCode::SUCCESS
 }
@@ -66,9 +66,13 @@ fn usage(sections: &[Section]) -> String {
     )
 }
 
-/// A wrong command line is the user's mistake, not a bug: say what was wrong,
-/// print the usage, and exit with 2 (no panic, no backtrace).
-fn usage_error(sections: &[Section], problem: &str) -> ExitCode {
-    eprint!("error: {problem}\n\n{}", usage(sections));
+/// A wrong command line is the user's mistake, not a bug: say what was wrong and
+/// how to use it, short enough that the error stays on screen, and exit with 2 (no
+/// panic, no backtrace).
+fn usage_error(problem: &str) -> ExitCode {
+    eprintln!(
+        "error: {problem}\n\nUsage: {NAME} [SECTION]\n\n\
+         `{NAME} --list` lists the sections, `{NAME} --help` says more."
+    );
     ExitCode::from(2)
 }

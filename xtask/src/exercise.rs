@@ -88,7 +88,9 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         .iter()
         .find(|option| !["--hint", "--reset"].contains(&option.as_str()))
     {
-        return Err(usage(format!("unknown option `{wrong}` for `exercise`")));
+        return Err(Error::Usage(format!(
+            "unknown option `{wrong}` for `exercise`: it takes `--hint` or `--reset`"
+        )));
     }
     let root = project_root();
     let dir = root.join("exercises");
@@ -97,7 +99,11 @@ pub fn run(args: &[String]) -> Result<(), Error> {
         ([], []) => return list(&mut out, &root, &dir),
         ([], _) => return Err(usage("name the exercise".to_owned())),
         ([name], [] | [_]) => name.as_str(),
-        ([_], _) => return Err(usage("give `--hint` or `--reset`, not both".to_owned())),
+        ([_], _) => {
+            return Err(Error::Usage(
+                "`exercise NAME` takes `--hint` or `--reset`, not both".to_owned(),
+            ));
+        }
         _ => return Err(usage("name one exercise".to_owned())),
     };
     let exercise = find(name)?;
@@ -154,7 +160,23 @@ fn write_and_check(
     let section = read_text(&root.join(section_file(exercise)))?;
     let file = Path::new("exercises").join(learner_file(exercise));
     let path = dir.join(learner_file(exercise));
-    if reset || !path.exists() {
+    if reset && path.exists() {
+        // A learner's work is never thrown away: `--reset` keeps it beside the new file.
+        let kept = path.with_extension("rs.bak");
+        fs::rename(&path, &kept).map_err(|error| {
+            Error::Failed(format!(
+                "cannot keep {} as {}: {error}",
+                file.display(),
+                kept.display()
+            ))
+        })?;
+        writeln!(
+            out,
+            "Kept your file as {}.",
+            file.with_extension("rs.bak").display()
+        )?;
+    }
+    if !path.exists() {
         let text = exercise_text(exercise, &section)?;
         fs::create_dir_all(dir.join(exercise.krate))
             .and_then(|()| fs::write(&path, text))
@@ -490,8 +512,9 @@ fn proof_changed(section: &str, spans: &[Range<usize>], learner: &str) -> Option
             None => format!("the exercise's line `{}` is missing or moved", wanted.1),
         };
         Some(format!(
-            "the proof was changed ({what}), so the check cannot count it. Outside the \
-             lines of the bug, keep the file as it was written (`--reset` writes it afresh)."
+            "the proof was changed outside the bug's lines ({what}): the check counts a \
+             fix only where the bug is, so that the rest of the file, its assertions with \
+             it, still proves the claim (`--reset` writes the file afresh)."
         ))
     };
     let (first, rest) = runs.split_first().expect("split gives one run at least");
@@ -502,8 +525,8 @@ fn proof_changed(section: &str, spans: &[Range<usize>], learner: &str) -> Option
     if rest.is_empty() {
         return (learner.len() > first.len()).then(|| {
             format!(
-                "the proof was changed: line {} of your file, `{}`, was added, so the \
-                 check cannot count it",
+                "the proof was changed outside the bug's lines: line {} of your file, \
+                 `{}`, was added, so the check cannot count it.",
                 learner[first.len()].0,
                 learner[first.len()].1
             )
@@ -539,22 +562,33 @@ fn proof_changed(section: &str, spans: &[Range<usize>], learner: &str) -> Option
     None
 }
 
-/// How often `word` occurs in the code lines of `text` (comments aside) where no
+/// How often `word` occurs in a line's code (a `//` comment aside) where no
 /// identifier character comes before it (nor after it, for a word like `return`).
-fn count(text: &str, word: &str) -> usize {
+fn count_in_line(line: &str, word: &str) -> usize {
     let ident = |c: char| c.is_alphanumeric() || c == '_';
     let whole = word.ends_with(ident);
-    text.lines()
-        .filter(|line| !line.trim_start().starts_with("//"))
-        .map(|line| {
-            line.match_indices(word)
-                .filter(|&(at, _)| {
-                    let glued_after = whole && line[at + word.len()..].starts_with(ident);
-                    !line[..at].ends_with(ident) && !glued_after
-                })
-                .count()
+    let code = line.split("//").next().unwrap_or_default();
+    code.match_indices(word)
+        .filter(|&(at, _)| {
+            let glued_after = whole && code[at + word.len()..].starts_with(ident);
+            !code[..at].ends_with(ident) && !glued_after
         })
-        .sum()
+        .count()
+}
+
+/// How often `word` occurs in the code of `text`.
+fn count(text: &str, word: &str) -> usize {
+    text.lines().map(|line| count_in_line(line, word)).sum()
+}
+
+/// The number of the first line of `learner` that holds `word` and is none of the
+/// bug file's lines: where the learner added it.
+fn added_at(learner: &str, bug: &str, word: &str) -> usize {
+    let bug: Vec<&str> = bug.lines().map(str::trim).collect();
+    learner
+        .lines()
+        .position(|line| count_in_line(line, word) > 0 && !bug.contains(&line.trim()))
+        .map_or(0, |at| at + 1)
 }
 
 /// Why the learner's text cannot count as a fix, whatever its runs do: the proof
@@ -568,15 +602,17 @@ pub fn refusals(exercise: &Exercise, section: &str, learner: &str) -> Result<Vec
     let spans: Vec<Range<usize>> = spans.into_iter().map(|(span, _)| span).collect();
     let mut refused = Vec::from_iter(proof_changed(section, &spans, &learner));
     if let Some(sleep) = SLEEPS.iter().find(added) {
+        let line = added_at(&learner, &bug, sleep);
         refused.push(format!(
-            "the fix adds a wait (`{sleep}`): a sleep makes the race unlikely, not \
-             impossible, so the check cannot count it"
+            "the fix adds a wait (`{sleep}`, line {line}): a fix that waits makes the \
+             failure rarer, not impossible, so the check cannot count it."
         ));
     }
     if let Some(end) = EARLY_ENDS.iter().find(added) {
+        let line = added_at(&learner, &bug, end);
         refused.push(format!(
-            "the fix adds `{end}`: a program that ends early skips its proof, so the \
-             check cannot count it"
+            "the fix adds `{end}` (line {line}): a program that ends early skips its \
+             proof, so the check cannot count it."
         ));
     }
     Ok(refused)

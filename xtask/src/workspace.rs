@@ -99,7 +99,11 @@ pub fn exit(result: Result<(), Error>) -> ExitCode {
         Err(Error::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Error::Exited(code)) => ExitCode::from(code),
         Err(usage @ Error::Usage(_)) => {
-            eprint!("error: {usage}\n\n{HELP}");
+            // Short, so that the error stays on screen.
+            eprintln!(
+                "error: {usage}\n\nUsage: cargo xtask <TASK>\n\n\
+                 `cargo xtask --help` lists the tasks and what each takes."
+            );
             ExitCode::from(2)
         }
         Err(failed) => {
