@@ -103,7 +103,7 @@ pub fn main() {
     let handed_out: u32 = times.iter().sum();
     let each_once = times.iter().all(|&n| n == 1);
     println!(
-        "{THREADS} threads x {CALLS} calls: {handed_out} IDs handed out, {refused} calls refused"
+        "{THREADS} threads × {CALLS} calls: {handed_out} IDs handed out, {refused} calls refused"
     );
     println!("every ID below {LIMIT} handed out exactly once: {each_once}");
     println!("swap(true) on one flag: {winners} of {THREADS} threads got false back");

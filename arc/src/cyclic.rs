@@ -32,7 +32,7 @@ impl Service {
     fn start(&self) -> JoinHandle<Arc<Service>> {
         let me = self.me.upgrade().expect("whoever calls this holds an Arc");
         thread::spawn(move || {
-            println!("the thread runs {}", me.name);
+            println!("the thread runs the service \"{}\"", me.name);
             me
         })
     }
@@ -40,7 +40,10 @@ impl Service {
 
 pub fn main() {
     let (service, upgraded_early) = Service::new("the cache");
-    println!("inside new_cyclic: the Weak upgraded = {upgraded_early}");
+    let early = if upgraded_early { "Some" } else { "None" };
+    println!(
+        "inside new_cyclic the Weak cannot upgrade yet ({early}): the value is still being built"
+    );
     let from_thread = service.start().join().expect("the service thread panicked");
     let same = Arc::ptr_eq(&from_thread, &service);
     println!("the thread's Arc points at main's service: {same}");

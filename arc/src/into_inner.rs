@@ -32,9 +32,12 @@ pub fn main() {
         .into_iter()
         .filter_map(|handle| handle.join().expect("an owner thread panicked"))
         .collect();
+    let values: Vec<String> = got.iter().map(|value| format!("{value:?}")).collect();
     println!(
-        "{OWNERS} owners called Arc::into_inner: {} got the value, {got:?}",
-        got.len()
+        "{OWNERS} owners called Arc::into_inner: {} got the value {}, {} got None",
+        got.len(),
+        values.join(" and "),
+        OWNERS - got.len()
     );
     assert_eq!(got, [vec![10, 20, 30]]);
 

@@ -31,6 +31,6 @@ pub fn main() {
         .collect();
     println!("v: {v:?}");
     let same = clones.iter().filter(|clone| Arc::ptr_eq(clone, &v)).count();
-    println!("clones the threads gave back that point at v: {same} of {THREADS}");
+    println!("{same} of {THREADS} threads gave back a clone that points at v");
     assert_eq!(same, THREADS);
 }

@@ -38,7 +38,7 @@ fn notes_example_is_right(lines: &[String]) {
         last_two,
         [
             "v: [10, 20, 30]",
-            "clones the threads gave back that point at v: 4 of 4"
+            "4 of 4 threads gave back a clone that points at v"
         ],
         "`v:` and the clones are not last"
     );
@@ -120,7 +120,7 @@ fn into_inner_is_right(lines: &[String]) {
     assert_eq!(
         lines,
         [
-            "8 owners called Arc::into_inner: 1 got the value, [[10, 20, 30]]",
+            "8 owners called Arc::into_inner: 1 got the value [10, 20, 30], 7 got None",
             "try_unwrap while another Arc shares the value: Err, the same Arc back = true",
             "unwrap_or_clone while shared: copies the vector = true",
             "unwrap_or_clone by the last owner: moves it out, same buffer = true",
@@ -151,8 +151,8 @@ fn cyclic_is_right(lines: &[String]) {
     assert_eq!(
         lines,
         [
-            "inside new_cyclic: the Weak upgraded = false",
-            "the thread runs the cache",
+            "inside new_cyclic the Weak cannot upgrade yet (None): the value is still being built",
+            "the thread runs the service \"the cache\"",
             "the thread's Arc points at main's service: true",
             "after the last Arc is dropped, the service is freed: true",
         ]
@@ -250,7 +250,7 @@ fn compare_exchange_is_right(lines: &[String]) {
     assert_eq!(
         lines,
         [
-            "4 threads x 100000 calls: 300000 IDs handed out, 100000 calls refused",
+            "4 threads × 100000 calls: 300000 IDs handed out, 100000 calls refused",
             "every ID below 300000 handed out exactly once: true",
             "swap(true) on one flag: 1 of 4 threads got false back",
             "one compare_exchange each on the leader: 1 got Ok; 3 got Err with the winner's number",

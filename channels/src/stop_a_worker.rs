@@ -3,8 +3,9 @@
 //! `recv` waits. Once every `Sender` is gone, `recv` returns `Err(RecvError)`, and that
 //! is what stops the worker.
 //!
-//! What to notice: with the flag set, main waits 20 ms and the worker has neither
-//! ended nor come round its loop (`Err(Timeout)`); it stops only on `Err(RecvError)`.
+//! What to notice: with the flag set, main waits 20 ms for the worker to say it is
+//! waiting again, and that wait times out (`Err(Timeout)`): the worker has neither ended
+//! nor come round its loop; it stops only on `Err(RecvError)`.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -42,7 +43,10 @@ pub fn main() {
     waiting.recv().expect("the worker says when it waits");
     stop.store(true, Ordering::Relaxed);
     let after_flag = waiting.recv_timeout(GRACE);
-    println!("Main: stop flag set; {GRACE:?} later the worker is still in recv: {after_flag:?}");
+    println!(
+        "Main: stop flag set; main's recv_timeout, {GRACE:?} for the worker's next \
+         \"waiting in recv\", gives {after_flag:?}: the worker is still in recv"
+    );
     println!("Main: dropping the last Sender");
     drop(jobs);
     let stopped = worker.join().expect("the worker panicked");

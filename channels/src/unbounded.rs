@@ -2,7 +2,8 @@
 //! limit, so `send` never waits for the receiver: the sending thread finishes every
 //! send, and is joined, before main receives anything. (The notes leave it unjoined.)
 //!
-//! What to notice: every `sent` line and `done` come before the first `got`. The
+//! What to notice: every `sent` line and `done` come before the first `got`: main
+//! joined the sender before it received anything. The
 //! sender's `ThreadId` counts every thread the process started before it, so it differs
 //! between a run of this section alone and a run of the whole crate.
 
@@ -27,6 +28,9 @@ pub fn main() {
     // With `sync_channel(3)` this join would deadlock: the fourth send would wait for
     // a `recv` that comes only after the join.
     sender.join().expect("the sending thread panicked");
+    println!(
+        "Main: joined the sender before receiving: all {MESSAGES} sends returned with nobody receiving"
+    );
 
     let mut received = 0;
     for msg in rx.iter() {

@@ -6,9 +6,10 @@
 //! the panic and takes the next job, so `drop`'s joins all succeed.
 //!
 //! What to notice: each job is done once, by whichever worker (`ThreadId`) was free;
-//! job 3's panic message (on stderr) names its worker, whose line says it caught it;
-//! each worker is joined after its last line, and main then finds every other job's
-//! result waiting.
+//! job 3's panic message (on stderr) names its worker (`'worker 1'`), whose line says it
+//! caught job 3's panic; each join line pairs a `ThreadId` with its worker's name, and
+//! comes after that worker's last line; main then finds every other job's result
+//! waiting. The jobs each worker took (on stderr) vary from run to run.
 
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
@@ -20,12 +21,15 @@ const JOBS: usize = 8;
 /// The job that panics.
 const PANICKING_JOB: usize = 3;
 
-type Job = Box<dyn FnOnce() + Send + 'static>;
+/// A job, and its number: 1 for the first one queued, 2 for the next, and so on.
+type Job = (usize, Box<dyn FnOnce() + Send + 'static>);
 
 struct ThreadPool {
     workers: Vec<Worker>,
     /// The queue's only `Sender`: `None` once `drop` has closed the queue.
     sender: Option<Sender<Job>>,
+    /// How many jobs have been queued.
+    queued: usize,
 }
 
 impl ThreadPool {
@@ -38,13 +42,15 @@ impl ThreadPool {
         ThreadPool {
             workers,
             sender: Some(sender),
+            queued: 0,
         }
     }
 
-    fn execute(&self, job: impl FnOnce() + Send + 'static) {
+    fn execute(&mut self, job: impl FnOnce() + Send + 'static) {
+        self.queued += 1;
         let sender = self.sender.as_ref().expect("the queue is open until drop");
         sender
-            .send(Box::new(job))
+            .send((self.queued, Box::new(job)))
             .expect("the workers run until drop");
     }
 }
@@ -53,17 +59,23 @@ impl Drop for ThreadPool {
     fn drop(&mut self) {
         // Each worker finishes the jobs already queued, then its `recv` fails.
         drop(self.sender.take());
+        let mut taken = Vec::new();
         for Worker { id, thread } in self.workers.drain(..) {
             let thread_id = thread.thread().id();
-            thread.join().expect("a worker catches its jobs' panics");
-            println!("Main: joined worker {id}, {thread_id:?}");
+            let jobs = thread.join().expect("a worker catches its jobs' panics");
+            // The name is the one a panic message on stderr gives: `thread 'worker 1'`.
+            println!("Main: joined {thread_id:?}, thread 'worker {id}'");
+            taken.push(format!("worker {id}: {jobs}"));
         }
+        // Whichever worker is free takes the next job, so this varies: stderr.
+        eprintln!("Main: jobs taken per worker: {}", taken.join(", "));
     }
 }
 
 struct Worker {
     id: usize,
-    thread: JoinHandle<()>,
+    /// Returns how many jobs the worker took.
+    thread: JoinHandle<usize>,
 }
 
 impl Worker {
@@ -71,17 +83,21 @@ impl Worker {
         let thread = thread::Builder::new()
             .name(format!("worker {id}"))
             .spawn(move || {
+                let mut taken = 0;
                 loop {
                     // `let`, not `while let`: the guard is a temporary of this statement,
                     // so the lock is released at the `;`, before the job runs (see
                     // mutex's worker-pool-stall).
                     let message = receiver.lock().expect("no job runs under the lock").recv();
-                    let Ok(job) = message else { return };
+                    let Ok((number, job)) = message else {
+                        return taken;
+                    };
+                    taken += 1;
                     // `AssertUnwindSafe`: after a panic the worker touches nothing the job
                     // touched, it only takes the next job.
                     if panic::catch_unwind(AssertUnwindSafe(job)).is_err() {
                         let thread_id = thread::current().id();
-                        println!("{thread_id:?}: caught its job's panic; on to the next job");
+                        println!("{thread_id:?}: caught job {number}'s panic; on to the next job");
                     }
                 }
             })
@@ -95,7 +111,7 @@ pub fn main() {
         .map_or(1, NonZeroUsize::get)
         .min(JOBS);
     println!("Main: starting a pool of size {size}");
-    let pool = ThreadPool::new(size);
+    let mut pool = ThreadPool::new(size);
     let (results_tx, results) = mpsc::channel();
     for job in 1..=JOBS {
         let results = results_tx.clone();

@@ -106,6 +106,10 @@ fn unbounded_is_right(lines: &[String]) {
         .map(|i| format!("{id}: sent Message {i}"))
         .collect();
     expected.push(format!("{id}: done"));
+    expected.push(format!(
+        "Main: joined the sender before receiving: all {UNBOUNDED} sends returned with \
+         nobody receiving"
+    ));
     expected.extend((1..=UNBOUNDED).map(|i| format!("Main: got Message {i}")));
     assert_eq!(lines, expected);
 }
@@ -123,7 +127,8 @@ fn stop_a_worker_is_right(lines: &[String]) {
             "Worker: waiting in recv",
             "Worker: did job 1",
             "Worker: waiting in recv",
-            "Main: stop flag set; 20ms later the worker is still in recv: Err(Timeout)",
+            "Main: stop flag set; main's recv_timeout, 20ms for the worker's next \
+             \"waiting in recv\", gives Err(Timeout): the worker is still in recv",
             "Main: dropping the last Sender",
             "Main: the worker stopped because recv returned Err(RecvError)",
         ]
@@ -216,24 +221,26 @@ fn worker_pool_is_right(lines: &[String]) {
         .and_then(|size| size.parse().ok())
         .unwrap_or_else(|| panic!("no pool size first"));
     let (last, rest) = lines[1..].split_last().expect("no summary last");
-    // `Main: joined worker <id>, ThreadId(<n>)`: which thread each worker is.
+    // `Main: joined ThreadId(<n>), thread 'worker <id>'`: which thread each worker is.
     let joined: Vec<&String> = rest
         .iter()
-        .filter(|line| line.starts_with("Main: joined worker "))
+        .filter(|line| line.starts_with("Main: joined "))
         .collect();
     let thread_ids: Vec<&str> = (1..=size)
         .map(|id| {
-            let prefix = format!("Main: joined worker {id}, ");
+            let suffix = format!(", thread 'worker {id}'");
             let line = joined
                 .get(id - 1)
                 .unwrap_or_else(|| panic!("worker {id} not joined"));
-            line.strip_prefix(&prefix)
+            line.strip_prefix("Main: joined ")
+                .and_then(|rest| rest.strip_suffix(&suffix))
+                .filter(|id| id.starts_with("ThreadId("))
                 .unwrap_or_else(|| panic!("worker {id} joined out of order: `{line}`"))
         })
         .collect();
     let (mut done, mut caught) = (Vec::<usize>::new(), 0);
     for (i, line) in rest.iter().enumerate() {
-        if line.starts_with("Main: joined worker ") {
+        if line.starts_with("Main: joined ") {
             continue;
         }
         let (thread_id, what) = line
@@ -246,7 +253,7 @@ fn worker_pool_is_right(lines: &[String]) {
         // The pool's drop joins a worker only once it has ended: after its last line.
         let join = position(rest, joined[worker]);
         assert!(i < join, "`{line}` came after its worker was joined");
-        if what == "caught its job's panic; on to the next job" {
+        if what == format!("caught job {PANICKING_JOB}'s panic; on to the next job") {
             caught += 1;
         } else {
             let job = what
@@ -278,6 +285,40 @@ fn the_pool_survives_a_panicking_job_runs_every_job_once_and_joins_every_worker(
         assert!(
             run.stderr.contains(&panic),
             "the job's panic message is not on stderr"
+        );
+        // `Main: jobs taken per worker: worker 1: <n>, worker 2: <m>`, every job once,
+        // the panicking one too.
+        let taken: Vec<usize> = run
+            .stderr
+            .lines()
+            .find_map(|line| line.strip_prefix("Main: jobs taken per worker: "))
+            .unwrap_or_else(|| panic!("no jobs per worker on stderr"))
+            .split(", ")
+            .enumerate()
+            .map(|(i, worker)| {
+                worker
+                    .strip_prefix(&format!("worker {}: ", i + 1))
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or_else(|| panic!("not `worker {}: <jobs>`: `{worker}`", i + 1))
+            })
+            .collect();
+        // Each count is the number of that worker's lines on stdout, one a job.
+        let joined: Vec<&str> = run
+            .lines
+            .iter()
+            .filter_map(|line| line.strip_prefix("Main: joined "))
+            .filter_map(|line| line.split_once(", ").map(|(thread_id, _)| thread_id))
+            .collect();
+        assert_eq!(taken.len(), joined.len(), "not one count a worker");
+        for (worker, (thread_id, jobs)) in joined.iter().zip(&taken).enumerate() {
+            let prefix = format!("{thread_id}: ");
+            let lines = run.lines.iter().filter(|l| l.starts_with(&prefix)).count();
+            assert_eq!(lines, *jobs, "worker {}'s count of jobs", worker + 1);
+        }
+        assert_eq!(
+            taken.iter().sum::<usize>(),
+            JOBS,
+            "a job taken twice or never"
         );
     }
 }

@@ -24,7 +24,10 @@ pub fn main() {
         scope.spawn(set);
     });
     let early = wait_for(flag.lock().unwrap(), &flag_set);
-    println!("the setter ended before the waiter locked: the waiter waited: {early}");
+    println!(
+        "the setter ended before the waiter locked (its notify reached nobody); \
+         the waiter waited: {early}"
+    );
 
     *flag.lock().unwrap() = false;
     let late = thread::scope(|scope| {
@@ -33,7 +36,10 @@ pub fn main() {
         scope.spawn(set);
         wait_for(unset, &flag_set)
     });
-    println!("the setter started while the waiter held the lock: the waiter waited: {late}");
+    println!(
+        "the setter started while the waiter held the lock (its notify woke the waiter); \
+         the waiter waited: {late}"
+    );
 
     assert_eq!((early, late), (false, true));
 }

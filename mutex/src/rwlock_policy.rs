@@ -12,8 +12,9 @@
 //! on Linux, Windows or macOS, never comes into play. A reader that reads again
 //! inside its closure while a writer waits deadlocks here for certain: never do it.
 //!
-//! What to notice: `try_read` is refused while the writer waits, though a reader is
-//! inside; the next read comes after the write and sees it.
+//! What to notice: the gate's `try_read` is refused while the writer waits, though a
+//! reader is inside (a bare `RwLock` promises nothing either way); the next read comes
+//! after the write and sees it.
 
 use std::sync::mpsc;
 use std::sync::{Condvar, Mutex, MutexGuard, RwLock};
@@ -107,7 +108,10 @@ pub fn main() {
         });
         gate.until_a_writer_waits();
         let refused = gate.try_read(|v| v.clone()).is_none();
-        println!("a writer waits behind the first reader; try_read is refused: {refused}");
+        println!(
+            "a writer waits behind the first reader; the gate's try_read is refused: {refused} \
+             (a bare RwLock promises nothing either way)"
+        );
         assert!(refused, "a new reader got in while a writer waited");
         leave_tx.send(()).unwrap();
         let seen = gate.read(|v| v.clone());

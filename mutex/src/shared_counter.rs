@@ -7,7 +7,7 @@
 //!
 //! What to notice: the total is exactly threads × increments, on every run. Once every
 //! thread is joined, main owns the `Mutex` alone and takes the value out with no lock.
-//! The static log lists every thread once.
+//! The static log, the `Mutex<Vec>` `FINISHED`, lists every thread once.
 
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -43,7 +43,7 @@ pub fn main() {
     finished.sort_unstable();
     let each_once = finished == (0..THREADS).collect::<Vec<_>>();
     println!(
-        "the static log FINISHED lists {} threads, each once: {each_once}",
+        "the static Mutex<Vec> FINISHED lists {} threads, each once: {each_once}",
         finished.len()
     );
     assert!(each_once);

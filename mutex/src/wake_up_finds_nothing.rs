@@ -9,8 +9,9 @@
 //! spurious wake-up is already awake, and looks again all the same), and only one of
 //! them can take it.
 //!
-//! What to notice: each item is taken after it is put in, and item 2 at its waiter's
-//! second wake-up: the first found the queue empty.
+//! What to notice: each item is taken after it is put in; the waiter woken for item 1
+//! but too late says it found the queue empty, and takes item 2 at its second wake-up.
+//! Which waiter takes which item varies from run to run (stderr).
 
 use std::sync::{Condvar, Mutex};
 use std::thread;
@@ -38,6 +39,12 @@ pub fn main() {
                     let mut queue = queue.lock().unwrap();
                     let mut wake_ups = 0;
                     while queue.items.is_empty() {
+                        if wake_ups > 0 {
+                            println!(
+                                "a waiter woke (wake-up {wake_ups}) to find the queue empty; \
+                                 it waits again"
+                            );
+                        }
                         queue.found_empty[w] = true;
                         waiter_waits.notify_one();
                         queue = item_put.wait(queue).unwrap();
@@ -74,6 +81,10 @@ pub fn main() {
     // Each waiter's last wake-up brought its item; every earlier one found nothing.
     let in_vain: usize = taken.iter().map(|(_, wake_ups)| wake_ups - 1).sum();
     println!("wake-ups that found the queue empty: {in_vain}");
+    for (w, (item, wake_ups)) in taken.iter().enumerate() {
+        let item = item.unwrap_or("nothing");
+        eprintln!("waiter {}: took {item} at wake-up {wake_ups}", w + 1);
+    }
     let mut items: Vec<_> = taken.iter().map(|(item, _)| *item).collect();
     items.sort();
     assert_eq!(items, ITEMS.map(Some), "each waiter takes one item");

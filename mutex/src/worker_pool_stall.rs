@@ -8,11 +8,12 @@
 //! Here the two jobs wait on each other: they must meet at a `Barrier`. The `let` pool
 //! always finishes, and its ending is the proof. The `while let` pool always stalls:
 //! job 1 waits at the barrier holding the lock, and job 2 stays in the queue. A watchdog
-//! that hears of no finished job for 20 ms reports the stall, then meets each job left
-//! at the barrier itself, so that every thread ends.
+//! that hears of no finished job for 20 ms reports the stall, then waits at the barrier
+//! itself with each job left in turn, so that every thread ends.
 //!
 //! What to notice: in the `let` pool both jobs wait at the barrier before either
-//! passes it; in the `while let` pool job 2 starts only after the watchdog met job 1.
+//! passes it; in the `while let` pool job 2 starts only after the watchdog has waited
+//! at the barrier with job 1.
 
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Barrier, Mutex};
@@ -84,8 +85,8 @@ fn run_pool(
         if !finished_in_time {
             stalled = true;
             println!(
-                "{name}: the watchdog: no job finished in {DEADLINE:?}: the pool is stalled; \
-                 it meets each job left at the barrier"
+                "{name}: the watchdog: no job finished in {DEADLINE:?}, so the pool is stalled; \
+                 it waits at the barrier itself, with each job left in turn"
             );
             for _ in done..JOBS {
                 meet.wait();

@@ -45,7 +45,7 @@ fn shared_counter_is_right(lines: &[String]) {
         "too few threads or increments"
     );
     assert_eq!(total, threads * increments, "updates were lost");
-    let log = format!("the static log FINISHED lists {threads} threads, each once: true");
+    let log = format!("the static Mutex<Vec> FINISHED lists {threads} threads, each once: true");
     assert_eq!(*logged, log);
 }
 
@@ -134,8 +134,8 @@ fn worker_pool_stall_is_right(lines: &[String]) {
     let pool = "`while let` pool";
     let job_1_waits = at(pool, "job 1 waits at the barrier");
     let in_order = [
-        "the watchdog: no job finished in 20ms: the pool is stalled; \
-         it meets each job left at the barrier",
+        "the watchdog: no job finished in 20ms, so the pool is stalled; \
+         it waits at the barrier itself, with each job left in turn",
         "job 1 is past the barrier",
         "job 2 waits at the barrier",
         "job 2 is past the barrier",
@@ -205,35 +205,63 @@ fn condvar_is_right(lines: &[String]) {
     assert_eq!(
         lines,
         [
-            "the setter ended before the waiter locked: the waiter waited: false",
-            "the setter started while the waiter held the lock: the waiter waited: true",
+            "the setter ended before the waiter locked (its notify reached nobody); \
+             the waiter waited: false",
+            "the setter started while the waiter held the lock (its notify woke the waiter); \
+             the waiter waited: true",
         ]
     );
 }
 
 fn wake_up_finds_nothing_is_right(lines: &[String]) {
     // Each item is taken after it is put in; item 2 is put in only once the waiter
-    // without an item waits again, after item 1 was taken.
-    let [put_1, took_1, put_2, took_2, in_vain] = lines else {
-        panic!("not five lines");
+    // without an item has woken for item 1, found it taken, and waits again.
+    let empty = |line: &String| {
+        line.strip_prefix("a waiter woke (wake-up ")
+            .and_then(|rest| rest.strip_suffix(") to find the queue empty; it waits again"))
+            .is_some_and(|n| n.parse::<usize>().is_ok_and(|n| n >= 1))
+    };
+    /// A line and where it is.
+    type At<'a> = (usize, &'a String);
+    let (found_empty, events): (Vec<At>, Vec<At>) =
+        lines.iter().enumerate().partition(|(_, line)| empty(line));
+    let [put_1, took_1, put_2, took_2, in_vain] = events.as_slice() else {
+        panic!("not five lines besides the empty wake-ups");
     };
     assert_eq!(
-        [put_1, put_2],
+        [put_1.1, put_2.1],
         [
             "producer: puts item 1 in, notify_all",
             "producer: puts item 2 in, notify_all"
         ]
     );
-    // A spurious wake-up adds one to a count, so each is a least number. Item 2's
-    // waiter woke for item 1 too, and found it taken.
+    // A spurious wake-up adds one to a count, and a line of its own, so each count is a
+    // least number. Item 2's waiter woke for item 1 too, and found it taken.
     let count = |line: &str, prefix: &str| -> usize {
         line.strip_prefix(prefix)
             .and_then(|count| count.parse().ok())
             .unwrap_or_else(|| panic!("`{line}` is not `{prefix}N`"))
     };
-    assert!(count(took_1, "a waiter took item 1 at wake-up ") >= 1);
-    assert!(count(took_2, "a waiter took item 2 at wake-up ") >= 2);
-    assert!(count(in_vain, "wake-ups that found the queue empty: ") >= 1);
+    assert!(count(took_1.1, "a waiter took item 1 at wake-up ") >= 1);
+    assert!(count(took_2.1, "a waiter took item 2 at wake-up ") >= 2);
+    let in_vain_count = count(in_vain.1, "wake-ups that found the queue empty: ");
+    assert!(in_vain_count >= 1);
+    assert_eq!(
+        in_vain_count,
+        found_empty.len(),
+        "each empty wake-up says so"
+    );
+    assert!(
+        found_empty
+            .iter()
+            .any(|(i, _)| took_1.0 < *i && *i < put_2.0),
+        "no waiter found the queue empty between item 1 taken and item 2 put in"
+    );
+    assert!(
+        [put_1.0, took_1.0, put_2.0, took_2.0, in_vain.0].is_sorted()
+            && in_vain.0 == lines.len() - 1,
+        "out of order"
+    );
 }
 
 fn condvar_timeout_is_right(lines: &[String]) {
@@ -251,7 +279,8 @@ fn rwlock_policy_is_right(lines: &[String]) {
         lines,
         [
             "first reader: inside, reads [10, 20, 30]",
-            "a writer waits behind the first reader; try_read is refused: true",
+            "a writer waits behind the first reader; the gate's try_read is refused: true \
+             (a bare RwLock promises nothing either way)",
             "writer: the first reader has left; pushed 40",
             "the next read waits for the writer, and reads [10, 20, 30, 40]",
         ]

@@ -20,9 +20,9 @@ pub fn main() {
     let (numbers, numbers_in) = mpsc::sync_channel(NUMBERS_CAPACITY);
     let (squares, squares_in) = mpsc::sync_channel(SQUARES_CAPACITY);
     println!(
-        "Main: stage 1 -> {NUMBERS_CAPACITY} in flight -> stage 2 -> {SQUARES_CAPACITY} in \
-         flight -> stage 3; a stage prints `sent` once its send has returned, so the next \
-         stage's `got` may come first"
+        "Main: stage 1 sends to stage 2 through a channel of capacity {NUMBERS_CAPACITY}, \
+         stage 2 to stage 3 through one of capacity {SQUARES_CAPACITY}; a stage prints \
+         `sent` once its send has returned, so the next stage's `got` may come first"
     );
 
     let produce = thread::spawn(move || {

@@ -135,8 +135,9 @@ fn pipeline_is_right(lines: &[String]) {
     assert_eq!(
         lines.first().map(String::as_str),
         Some(
-            "Main: stage 1 -> 2 in flight -> stage 2 -> 1 in flight -> stage 3; a stage prints \
-             `sent` once its send has returned, so the next stage's `got` may come first"
+            "Main: stage 1 sends to stage 2 through a channel of capacity 2, stage 2 to \
+             stage 3 through one of capacity 1; a stage prints `sent` once its send has \
+             returned, so the next stage's `got` may come first"
         ),
         "main's first line does not name the capacities"
     );

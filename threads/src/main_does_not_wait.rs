@@ -12,11 +12,11 @@ use std::thread;
 use std::time::Duration;
 
 pub fn main() {
+    println!("Main thread: starting a thread that waits an hour before it prints; nobody joins it");
     thread::spawn(|| {
         thread::sleep(Duration::from_secs(60 * 60));
         println!("Sleeping thread: an hour has passed");
     });
-    println!("Main thread: started a thread that waits an hour before it prints; nobody joins it");
     println!("Main thread: starting a thread that counts to 9, 5 ms a count; nobody joins it");
     thread::spawn(|| {
         for i in 1..10 {

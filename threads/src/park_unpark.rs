@@ -30,7 +30,14 @@ pub fn main() {
                 "Waiting thread: park returned at once, with the token of main's early unpark"
             );
             let was_set = ready.load(Ordering::Acquire);
-            println!("Waiting thread: found the flag set: {was_set}; parking until main sets it");
+            let flag = if was_set {
+                "already set"
+            } else {
+                "not yet set"
+            };
+            println!(
+                "Waiting thread: found the flag {flag} ({was_set}); parking until main sets it"
+            );
             step.wait();
             // `Acquire` pairs with main's `Release`: once the flag is seen set, so is
             // the input main wrote before setting it.

@@ -84,7 +84,10 @@ fn leak_for_static_is_right(lines: &[String]) {
         lines,
         &[],
         &threads,
-        &["Main thread: all 3 threads read the one leaked slice, at main's address"],
+        &[
+            "Main thread: all 3 threads read the very slice main leaked (same address, no copy); \
+             it is never freed",
+        ],
     );
 }
 
@@ -122,7 +125,7 @@ fn park_unpark_is_right(lines: &[String]) {
         [
             "Main thread: unparked the waiting thread before it called park",
             "Waiting thread: park returned at once, with the token of main's early unpark",
-            "Waiting thread: found the flag set: false; parking until main sets it",
+            "Waiting thread: found the flag not yet set (false); parking until main sets it",
             "Main thread: input written; setting the flag, then unparking the waiting thread",
             "Waiting thread: unparked, the flag is set, and the input is 100",
             "Main thread: joined; the waiting thread read 100",
@@ -144,7 +147,7 @@ fn main_does_not_wait_is_right(lines: &[String]) {
     assert_eq!(
         main,
         [
-            "Main thread: started a thread that waits an hour before it prints; nobody joins it",
+            "Main thread: starting a thread that waits an hour before it prints; nobody joins it",
             "Main thread: starting a thread that counts to 9, 5 ms a count; nobody joins it",
             "Main thread: 1",
             "Main thread: 2",

@@ -5,9 +5,10 @@
 //! Each section runs as a process of its own (`<crate> <section>`, in `--list`
 //! order), so that what it writes to stderr can be shown apart: its stdout as it
 //! comes, then, if it wrote to stderr, a block `--- stderr of <crate> <section> ---`
-//! whose lines start with `| `. A reader sees which lines Rust wrote to stderr (the
-//! panic messages), at the cost of their place between the stdout lines around them:
-//! two pipes cannot tell in which order lines were written across them.
+//! whose lines start with `| ` (the empty lines stderr may start with left out). A
+//! reader sees which lines Rust wrote to stderr (the panic messages), at the cost of
+//! their place between the stdout lines around them: two pipes cannot tell in which
+//! order lines were written across them.
 //!
 //! Every line reaches the terminal through this program, so that a closed stdout
 //! (`cargo xtask demo | head`) stops the demo in one place: the write that fails
@@ -198,6 +199,9 @@ fn run_sections(name: &str, binary: &Path, clock: Clock, out: &mut dyn Write) ->
             Err(error) => return Ok(Ended::NotStarted(error)),
         };
         let (status, stderr) = show(child, clock, out)?;
+        // Rust may put an empty line before a panic message; a block starts with text.
+        let blank = stderr.iter().take_while(|(_, line)| line.trim().is_empty());
+        let stderr = &stderr[blank.count()..];
         if !stderr.is_empty() {
             let shown_at = clock.started.elapsed();
             clock.line(
@@ -205,7 +209,7 @@ fn run_sections(name: &str, binary: &Path, clock: Clock, out: &mut dyn Write) ->
                 shown_at,
                 &format!("--- stderr of {name} {section} ---"),
             )?;
-            for (at, line) in &stderr {
+            for (at, line) in stderr {
                 clock.line(out, *at, &format!("| {line}"))?;
             }
         }

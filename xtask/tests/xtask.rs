@@ -253,6 +253,12 @@ fn demo_shows_each_sections_stderr_as_a_block_of_its_own_after_its_stdout() {
         .take_while(|l| !l.starts_with("=== "))
         .collect();
     assert!(block.iter().all(|line| line.starts_with('|')), "{out}");
+    // Rust's empty line before a panic message does not open the block.
+    assert_ne!(
+        block.first().map(|line| line.trim_end()),
+        Some("|"),
+        "{out}"
+    );
     let panics = block
         .iter()
         .filter(|line| line.contains("panicked at"))
