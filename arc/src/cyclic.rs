@@ -3,10 +3,11 @@
 //! `Arc::new_cyclic` gives the constructor a `Weak` to the allocation it is about to
 //! fill: stored in the value, it upgrades to an `Arc` of that same allocation from
 //! then on. (During the constructor it upgrades to `None`: the value is not there yet.)
-//! A `Weak`, not an `Arc`, so that the value does not own itself and is still freed.
+//! A `Weak`, not an `Arc`, so that the value does not own itself and is still dropped.
 //!
 //! What to notice: the `Arc` the thread got from `&self` points at the service main
-//! holds; once main's `Arc` is gone, the service is freed.
+//! holds; once main's `Arc` is gone, the service is dropped (its memory is freed when
+//! the last `Weak`, here `watch`, goes too).
 
 use std::sync::{Arc, Weak};
 use std::thread::{self, JoinHandle};
@@ -49,7 +50,7 @@ pub fn main() {
     println!("the thread's Arc points at main's service: {same}");
     let watch = Arc::downgrade(&service);
     drop((service, from_thread));
-    let freed = watch.upgrade().is_none();
-    println!("after the last Arc is dropped, the service is freed: {freed}");
-    assert!(!upgraded_early && same && freed);
+    let dropped = watch.upgrade().is_none();
+    println!("after the last Arc is dropped, so is the service (upgrade gives None): {dropped}");
+    assert!(!upgraded_early && same && dropped);
 }

@@ -1,9 +1,9 @@
 //! Getting the value back out of an `Arc`, or changing it. `Arc::into_inner` gives the
 //! value to the owner that lets go last and `None` to every other, even when all of
 //! them let go at once. (`try_unwrap`, then dropping the `Err` it hands back, can leave
-//! the value to no one: two owners each see the other's `Arc`, and both give up. That
-//! is possible, though 5,000 tries here never showed it.) `try_unwrap` suits an owner
-//! that keeps its `Arc` while others remain: it gives the `Arc` back in its `Err`.
+//! the value to no one: two owners each see the other's `Arc`, and both give up; a rare
+//! race, but a possible one.) `try_unwrap` suits an owner that keeps its `Arc` while
+//! others remain: it gives the `Arc` back in its `Err`.
 //! `unwrap_or_clone` moves the value out of the last `Arc`, and clones a shared one's.
 //! `get_mut` gives `&mut` only to a sole owner (no other `Arc`, and no `Weak` either),
 //! and `make_mut` clones a shared value first, so the other owners never see the change.

@@ -33,6 +33,8 @@ pub fn main() {
     let two_steps = count(|counter, barrier| {
         let seen = counter.load(Ordering::Relaxed);
         // Every thread has loaded before any thread stores: they all saw the same value.
+        // (std's docs promise only that nobody passes the barrier before all arrive; the
+        // ordering of loads before stores comes from its `Mutex` and `Condvar` inside.)
         barrier.wait();
         counter.store(seen + 1, Ordering::Relaxed);
     });

@@ -1,5 +1,6 @@
 //! A `Once` whose closure panicked is poisoned: the setup did not complete, and every
-//! later `call_once` panics rather than run on half-done work. `call_once_force` runs
+//! later `call_once` panics rather than run on half-done work, until a
+//! `call_once_force` finishes the job. `call_once_force` runs
 //! its closure anyway and hands it a `OnceState`, whose `is_poisoned` says that an
 //! earlier attempt failed, so the closure can check or finish what that one left.
 //!

@@ -10,8 +10,8 @@
 //! guarantee, not what happens without it. With `Relaxed` for the pair, the model
 //! allows a reader to see the flag and miss the data: a weakly ordered processor
 //! (AArch64, say) or the compiler may, in effect, read the data before the flag, or
-//! write the flag before the data. x86-64 never does, since it keeps stores in order and
-//! loads in order, so there even `Relaxed` would print 0. (Swapping the reader's two
+//! write the flag before the data. x86-64 hardware never does, since it keeps stores in
+//! order and loads in order, so there, with today's compiler, even `Relaxed` prints 0. (Swapping the reader's two
 //! loads in the source is another bug: then the program itself reads the data before
 //! the flag, and it fails on every machine.)
 //!

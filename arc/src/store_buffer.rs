@@ -13,8 +13,8 @@
 //! threads really run at once (there a `SeqCst` store is an `xchg`, which drains the
 //! store buffer; the others are a plain `mov`); a busy machine may show none in a run.
 //! On AArch64 it depends on the instruction emitted for an `Acquire` load: `ldar` after
-//! a `stlr` hides it, `ldapr` (on processors with RCpc, such as Apple's) does not. One
-//! core shows none.
+//! a `stlr` hides it, `ldapr` (emitted when the compile target enables RCpc, as
+//! aarch64-apple-darwin does) does not. One core shows none.
 //!
 //! What to notice: none of the 6 interleavings ends in (0, 0), and no round did under
 //! `SeqCst` or the fences.

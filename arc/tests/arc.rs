@@ -154,7 +154,7 @@ fn cyclic_is_right(lines: &[String]) {
             "inside new_cyclic the Weak cannot upgrade yet (None): the value is still being built",
             "the thread runs the service \"the cache\"",
             "the thread's Arc points at main's service: true",
-            "after the last Arc is dropped, the service is freed: true",
+            "after the last Arc is dropped, so is the service (upgrade gives None): true",
         ]
     );
 }

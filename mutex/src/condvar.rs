@@ -6,7 +6,8 @@
 //!
 //! What to notice: a setter that ended before the waiter locked woke nobody, and the
 //! waiter did not wait; a setter started while the waiter held the lock could set the
-//! flag only once `wait` had unlocked it, and its notify woke the waiter.
+//! flag only once `wait` had unlocked it, and its notify (or a spurious wake-up after it
+//! set the flag) woke the waiter.
 
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::thread;
@@ -37,8 +38,8 @@ pub fn main() {
         wait_for(unset, &flag_set)
     });
     println!(
-        "the setter started while the waiter held the lock (its notify woke the waiter); \
-         the waiter waited: {late}"
+        "the setter started while the waiter held the lock (the waiter slept until it set \
+         the flag); the waiter waited: {late}"
     );
 
     assert_eq!((early, late), (false, true));

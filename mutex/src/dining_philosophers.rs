@@ -2,7 +2,7 @@
 //! with a chopstick (a `Mutex`) between each two neighbours, and eat holding both of
 //! theirs. "Left, then right" can deadlock: if all five pick up their left one at once,
 //! each waits in a circle for a neighbour's. "Put it down and retry" trades that for
-//! livelock: in step, they pick up, fail and put down for ever.
+//! livelock: while they stay in step, they pick up, fail and put down, again and again.
 //!
 //! The fix: everyone picks up the lower-numbered of their two chopsticks first, so
 //! nobody holds a higher one while waiting for a lower one, and no circle can form.

@@ -207,8 +207,8 @@ fn condvar_is_right(lines: &[String]) {
         [
             "the setter ended before the waiter locked (its notify reached nobody); \
              the waiter waited: false",
-            "the setter started while the waiter held the lock (its notify woke the waiter); \
-             the waiter waited: true",
+            "the setter started while the waiter held the lock (the waiter slept until it set \
+             the flag); the waiter waited: true",
         ]
     );
 }

@@ -32,8 +32,10 @@ pub fn main() {
                         println!("{name}: in phase {phase}");
                         finished.fetch_add(1, Ordering::Relaxed);
                         let wait = barrier.wait();
-                        // Like a lock, `wait` shows each thread what every other
-                        // did before it: here, every add of this phase.
+                        // std's docs promise only that nobody passes before all
+                        // arrive. Its `Barrier` is a `Mutex` and a `Condvar`, so in
+                        // practice all a thread did before `wait` happens before what
+                        // any thread does after it; this count relies on that.
                         seen.push((finished.load(Ordering::Relaxed), wait.is_leader()));
                     }
                     seen

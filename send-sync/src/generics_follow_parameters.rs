@@ -1,8 +1,8 @@
 //! `Vec<T>`, `Option<T>` and `Box<T>` are `Send` exactly when `T` is `Send`, and
 //! `Sync` exactly when `T` is `Sync`. For `Option` the compiler derives both traits
-//! field by field, as for any plain struct or enum; `Vec` and `Box` are built on a raw
-//! pointer (which alone would make them neither), and std wraps it in a pointer type
-//! that declares the same rule by hand.
+//! field by field, as for any plain struct or enum. `Vec` and `Box` hold raw pointers
+//! (which alone would make them neither), and std's internals restore the rule: their
+//! rustdoc pages list `Send` and `Sync` impls that ask the same of `T`.
 //!
 //! Not every generic type follows its parameter. Pointers, cells and locks have rules
 //! of their own: `Rc<T>` is never `Send`, `Cell<T>` never `Sync`, `Arc<T>` needs

@@ -2,9 +2,11 @@
 //! thread, so it takes only a closure that is `Send`. To share a counter, each thread
 //! takes its own clone of an `Arc<Mutex<i32>>`, which is `Send`: `Arc` counts its clones
 //! with atomic operations, and a `Mutex` lets one thread at a time change the value.
-//! The two near misses are refused at compile time with E0277: `Rc<Mutex<i32>>`, whose
+//! The two near misses are not `Send`, as the probe shows: `Rc<Mutex<i32>>`, whose
 //! count is not atomic, and `Arc<RefCell<i32>>`, since an `Arc` shares its value between
-//! threads and a `RefCell` is not `Sync`.
+//! threads and a `RefCell` is not `Sync`. `thread::spawn` refuses a closure that
+//! captures one with E0277 (`send-sync/compile-fail/send-rc.rs` shows it for an
+//! `Rc<i32>`).
 //!
 //! What to notice: the three rows are the compiler's answers, read off the probe
 //! `implements!`, and only the first type could cross to the threads below. They add

@@ -135,7 +135,8 @@ pub fn main() {
     let rwlock_cell = find("RwLock<Cell<i32>>");
     println!();
     println!(
-        "Where the notes (the 2023 text of Comprehensive Rust's concurrency chapter) are out of date:"
+        "Where the notes (the 2023 text of Comprehensive Rust's concurrency chapter) differ \
+         from std, in one rule that changed since and one that never held:"
     );
     let cite = |row: Row| format!("{}: Sync {}", row.ty, yes_no(row.sync));
     println!(
@@ -144,9 +145,9 @@ pub fn main() {
         cite(sender)
     );
     println!(
-        "- Mutex<T> is Send + Sync whenever T: Send, not only when T is both as the notes \
-         say, so a Mutex makes a Cell or a RefCell shareable ({}; {}); RwLock<T> does need \
-         T: Send + Sync to be Sync ({}).",
+        "- Mutex<T> is Send + Sync whenever T: Send (since Rust 1.0), not only when T is \
+         both as the notes say, so a Mutex makes a Cell or a RefCell shareable ({}; {}); \
+         RwLock<T> does need T: Send + Sync to be Sync ({}).",
         cite(mutex_cell),
         cite(mutex_refcell),
         cite(rwlock_cell)

@@ -144,14 +144,14 @@ fn table_is_right(lines: &[String]) {
         &lines[rows.len() + 1..],
         [
             "",
-            "Where the notes (the 2023 text of Comprehensive Rust's concurrency chapter) are \
-             out of date:",
+            "Where the notes (the 2023 text of Comprehensive Rust's concurrency chapter) differ \
+             from std, in one rule that changed since and one that never held:",
             "- mpsc::Sender<T> is Sync since Rust 1.72, not Send + !Sync as the notes list \
              it (mpsc::Sender<i32>: Sync yes).",
-            "- Mutex<T> is Send + Sync whenever T: Send, not only when T is both as the notes \
-             say, so a Mutex makes a Cell or a RefCell shareable (Mutex<Cell<i32>>: Sync yes; \
-             Mutex<RefCell<i32>>: Sync yes); RwLock<T> does need T: Send + Sync to be Sync \
-             (RwLock<Cell<i32>>: Sync no).",
+            "- Mutex<T> is Send + Sync whenever T: Send (since Rust 1.0), not only when T is \
+             both as the notes say, so a Mutex makes a Cell or a RefCell shareable \
+             (Mutex<Cell<i32>>: Sync yes; Mutex<RefCell<i32>>: Sync yes); RwLock<T> does \
+             need T: Send + Sync to be Sync (RwLock<Cell<i32>>: Sync no).",
         ]
     );
 }

@@ -43,7 +43,9 @@ pub fn main() {
     thread::sleep(PAUSE);
     println!("Main: slept {PAUSE:?}, now receiving from a channel that holds {CAPACITY}");
     // Read before each `recv`: a send beyond the channel's room returns only after the
-    // next `recv` has, so it cannot be counted yet (the channel orders the two).
+    // next `recv` has taken a message out, so it cannot be counted yet. (std's channel
+    // hands the freed slot to the waiting sender with Release/Acquire, so that `recv`
+    // happens before the send returns; its docs promise the waiting, not the ordering.)
     let mut most_ahead = SENT.load(Ordering::Relaxed);
     let mut received = 0;
     // Ends when the sender's thread returns and drops `tx`.

@@ -4,9 +4,9 @@
 //!
 //! What to notice: nothing is sent during the pause; then each `got Message i` and
 //! `sent Message i`, in either order, come before the next message's pair. `got` may
-//! come first: the sender prints once its `send` has returned, and the `recv` that
-//! let it return is already done. The program asserts that no `send` ever returned
-//! ahead of its `recv`.
+//! come first, or `sent`: a `send` returns once a `recv` has been paired with it and
+//! taken its message, and that `recv` may still be on its way back. The program
+//! asserts that no `send` ever returned before its `recv` had begun.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -36,11 +36,13 @@ pub fn main() {
 
     thread::sleep(PAUSE);
     println!(
-        "Main: slept {PAUSE:?}, now receiving; a send returns only once its recv has, \
-         so `got` may print before `sent`"
+        "Main: slept {PAUSE:?}, now receiving; a send returns only once a recv has taken \
+         its message, so `got` may print before `sent`"
     );
-    // Read before each `recv`: the next send returns only after the next `recv` has,
-    // so it cannot be counted yet (the channel orders the two).
+    // Read before each `recv`: the next send returns only once the next `recv` has
+    // been paired with it, so it cannot be counted yet. (std's channel makes that
+    // `recv` happen before the send returns, with a lock and Release/Acquire; its docs
+    // promise the waiting, not the ordering.)
     let mut most_ahead = SENT.load(Ordering::Relaxed);
     let mut received = 0;
     for msg in rx.iter() {

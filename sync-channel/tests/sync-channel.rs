@@ -103,8 +103,8 @@ fn bounded_is_right(lines: &[String]) {
 }
 
 fn rendezvous_is_right(lines: &[String]) {
-    let receiving = "Main: slept 10ms, now receiving; a send returns only once its recv has, \
-                     so `got` may print before `sent`";
+    let receiving = "Main: slept 10ms, now receiving; a send returns only once a recv has \
+                     taken its message, so `got` may print before `sent`";
     let last = ["Main: 0 sends returned ahead of their recvs"];
     sender_and_receiver_are_right(lines, 0, receiving, &last);
 }

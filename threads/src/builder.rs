@@ -3,8 +3,9 @@
 //! thread's says `'<unnamed>'`), so a panic says which thread failed. Its stack size is
 //! a request, here a generous one: std raises it to the platform's minimum, and the real
 //! stack may be larger. Too small a stack is no error at spawn, but the thread may
-//! overflow it later (here, one of 16 KiB does when it prints a panic's backtrace), and
-//! a stack overflow aborts the whole process instead of panicking.
+//! overflow it later (on x86-64 Linux, a 16 KiB thread survives a panic but overflows
+//! when `RUST_BACKTRACE=1` makes it print the backtrace), and a stack overflow aborts
+//! the whole process instead of panicking.
 //!
 //! `Builder::spawn` returns an `io::Result` where `thread::spawn` would panic. It fails
 //! only when the OS refuses a thread (out of memory, or at its limit of threads) or the

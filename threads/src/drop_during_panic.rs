@@ -1,5 +1,6 @@
-//! A panic unwinds its thread, and unwinding drops every local on the way out, so a
-//! guard's `Drop` runs whether its thread finishes or panics. Inside `drop`,
+//! A panic unwinds its thread (with the default `panic = "unwind"`; under `"abort"` the
+//! process ends at once and no `Drop` runs), and unwinding drops every local on the way
+//! out, so a guard's `Drop` runs whether its thread finishes or panics. Inside `drop`,
 //! `thread::panicking()` tells the two apart: a guard can commit on the way out and roll
 //! back during a panic. A `MutexGuard` does the same to poison its lock.
 //!

@@ -59,7 +59,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "park-unpark",
-        claim: "a thread parks until another sets a flag and unparks it; an unpark before the park is not lost",
+        claim: "a thread parks until another sets a flag and unparks it; an unpark before the park is not lost, if nothing else parks the thread in between",
         run: park_unpark::main,
     },
     Section {

@@ -117,7 +117,7 @@ fn thread_local_is_right(lines: &[String]) {
 }
 
 fn park_unpark_is_right(lines: &[String]) {
-    // One order only, made by the barrier: main unparks, then the waiter parks and
+    // One order only, made by the atomic handshake: main unparks, then the waiter parks and
     // returns at once; the waiter finds the flag unset, then main sets it and unparks.
     // The waiter read main's input, not the 0 it started as.
     assert_eq!(

@@ -48,7 +48,7 @@ pub const EXERCISES: &[Exercise] = &[
             "    let words: &'static [String] = Box::leak(words.into_boxed_slice());\n",
             "    let words: &[String] = &words;\n",
         )],
-        task: "rustc refuses with E0597: `words` does not live long enough, because `thread::spawn` needs `'static` data. Make every thread share one allocation of the words for the whole run, with no Arc and no copy; keep the assertion.",
+        task: "rustc refuses with E0597: `words` does not live long enough, because `thread::spawn` takes only a `'static` closure, which may not borrow main's locals. Make every thread share one allocation of the words for the whole run, with no Arc and no copy; keep the assertion.",
         fails: Fails::Compile("E0597"),
         hint: "A reference is `'static` when what it points to is never freed. Which `Box` method gives that up?",
     },
@@ -310,6 +310,6 @@ pub const EXERCISES: &[Exercise] = &[
         task: "Main's retry of the failed setup panics. Let the retry finish loading the entries; keep every assertion.",
         // 20/20 fail free, 20/20 pinned; the same message on Rust 1.85 and 1.95.
         fails: Fails::Panic("Once instance has previously been poisoned"),
-        hint: "A Once whose closure panicked refuses call_once for good; another method runs anyway and tells the closure what happened.",
+        hint: "A Once whose closure panicked refuses call_once while it stays poisoned; another method runs anyway and tells the closure what happened.",
     },
 ];
