@@ -3,8 +3,9 @@
 //! fails its check as the table says; each section, the solution, passes; the proof
 //! and sleep rules refuse what they must.
 //!
-//! A check here makes `RUNS` runs, not a learner's 20: one free, one beside busy
-//! cores. Each bug fails on every run (the table's rule), so its first run shows it;
+//! A check here makes `RUNS` run, not a learner's 20, and none beside busy cores:
+//! with every binary running at once, spinning rivals would only slow the other
+//! tests. Each bug fails on every run (the table's rule), so its first run shows it;
 //! the 20-run figures, free and pinned, are measured once in the note that adds an
 //! exercise. Builds go `available_parallelism()` at a time, then every run at once,
 //! so a hang costs one `exercise::TIMEOUT` in all. Nothing here reads or writes the
@@ -30,8 +31,8 @@ use table as exercises;
 use exercise::{Exercise, Fails, Outcome, State};
 use table::EXERCISES;
 
-/// Runs a check makes here: one free, one beside busy cores.
-const RUNS: usize = 2;
+/// Runs a check makes here (the first run of a learner's check is the free one).
+const RUNS: usize = 1;
 
 /// A fresh folder of this test's own under `CARGO_TARGET_TMPDIR`.
 fn scratch(name: &str) -> PathBuf {
@@ -46,42 +47,41 @@ fn section_of(exercise: &Exercise) -> String {
     exercise::read_text(&root().join(exercise::section_file(exercise))).expect("a section file")
 }
 
-/// Builds each (file, binary), `available_parallelism()` at a time: `Err` holds what
-/// rustc said.
-fn build_all(jobs: &[(PathBuf, PathBuf)]) -> Vec<Result<(), String>> {
+/// Builds each (file, binary), `available_parallelism()` at a time, and runs each
+/// binary `RUNS` times as soon as it is built, so that a hang's timeout passes while
+/// the others build: the outcome of each job, in order.
+fn check_all(jobs: &[(PathBuf, PathBuf)]) -> Vec<Outcome> {
     let next = Mutex::new(0..jobs.len());
-    let built = Mutex::new(vec![Ok(()); jobs.len()]);
+    let outcomes: Mutex<Vec<Option<Outcome>>> = Mutex::new(jobs.iter().map(|_| None).collect());
     let workers = thread::available_parallelism().map_or(1, |n| n.get());
     thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
                 while let Some(i) = next.lock().unwrap().next() {
                     let (file, binary) = &jobs[i];
-                    let result =
-                        exercise::compile(&root(), file, binary, false).expect("rustc runs");
-                    built.lock().unwrap()[i] = result;
+                    let outcomes = &outcomes;
+                    match exercise::compile(&root(), file, binary, false).expect("rustc runs") {
+                        Err(rustc_said) => {
+                            outcomes.lock().unwrap()[i] = Some(Outcome::DoesNotCompile(rustc_said));
+                        }
+                        Ok(()) => {
+                            scope.spawn(move || {
+                                let outcome = exercise::run_many(binary, RUNS, exercise::TIMEOUT)
+                                    .expect("the binary runs");
+                                outcomes.lock().unwrap()[i] = Some(outcome);
+                            });
+                        }
+                    }
                 }
             });
         }
     });
-    built.into_inner().unwrap()
-}
-
-/// Runs each binary `RUNS` times, all at once.
-fn run_all(binaries: &[&Path]) -> Vec<Outcome> {
-    thread::scope(|scope| {
-        let runs: Vec<_> = binaries
-            .iter()
-            .map(|binary| {
-                scope.spawn(|| {
-                    exercise::run_many(binary, RUNS, exercise::TIMEOUT).expect("the binary runs")
-                })
-            })
-            .collect();
-        runs.into_iter()
-            .map(|run| run.join().expect("a run thread"))
-            .collect()
-    })
+    outcomes
+        .into_inner()
+        .unwrap()
+        .into_iter()
+        .map(|outcome| outcome.expect("every job checked"))
+        .collect()
 }
 
 /// What a check saw, in a few words.
@@ -156,7 +156,10 @@ fn a_crlf_checkout_fits_every_exercise_as_well() {
 #[test]
 fn every_exercise_as_written_fails_its_check_as_the_table_says() {
     let dir = scratch("bugs");
-    let jobs: Vec<(PathBuf, PathBuf)> = EXERCISES
+    // The hangs first: their timeouts then pass while the others build.
+    let mut ordered: Vec<&Exercise> = EXERCISES.iter().collect();
+    ordered.sort_by_key(|exercise| !matches!(exercise.fails, Fails::Hangs(_)));
+    let jobs: Vec<(PathBuf, PathBuf)> = ordered
         .iter()
         .map(|exercise| {
             let file = dir.join(format!("{}.rs", exercise.name));
@@ -167,20 +170,8 @@ fn every_exercise_as_written_fails_its_check_as_the_table_says() {
             (file, binary)
         })
         .collect();
-    let built = build_all(&jobs);
-    let binaries: Vec<&Path> = built
-        .iter()
-        .zip(&jobs)
-        .filter(|(built, _)| built.is_ok())
-        .map(|(_, (_, binary))| binary.as_path())
-        .collect();
-    let mut runs = run_all(&binaries).into_iter();
     let mut wrong = Vec::new();
-    for (exercise, built) in EXERCISES.iter().zip(built) {
-        let outcome = match built {
-            Err(rustc_said) => Outcome::DoesNotCompile(rustc_said),
-            Ok(()) => runs.next().expect("one outcome a binary"),
-        };
+    for (exercise, outcome) in ordered.iter().zip(check_all(&jobs)) {
         if !exercise.fails.is(&outcome) {
             wrong.push(format!(
                 "the exercise `{}` must fail with {}, but it {}",
@@ -217,19 +208,8 @@ fn every_section_of_an_exercise_passes_its_check() {
             exercise.name
         );
     }
-    let built = build_all(&jobs);
     let mut wrong = Vec::new();
-    for ((file, _), built) in jobs.iter().zip(&built) {
-        if let Err(rustc_said) = built {
-            wrong.push(format!(
-                "{} does not compile:\n{rustc_said}",
-                file.display()
-            ));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
-    let binaries: Vec<&Path> = jobs.iter().map(|(_, binary)| binary.as_path()).collect();
-    for ((file, _), outcome) in jobs.iter().zip(run_all(&binaries)) {
+    for ((file, _), outcome) in jobs.iter().zip(check_all(&jobs)) {
         if !matches!(outcome, Outcome::Passed) {
             wrong.push(format!("{}: {}", file.display(), describe(&outcome)));
         }
