@@ -51,12 +51,7 @@ pub struct Section {
     pub stderr: String,
 }
 
-/// Runs one section and checks that its first line is its header.
-pub fn section(name: &str) -> Section {
-    section_within(name, TIMEOUT)
-}
-
-/// `section` with another limit than `TIMEOUT`.
+/// Runs one section within `timeout` and checks that its first line is its header.
 pub fn section_within(name: &str, timeout: Duration) -> Section {
     let Run { stdout, stderr } = run_within(&[name], timeout);
     let mut blocks = blocks(&stdout);
@@ -167,9 +162,4 @@ pub fn position(lines: &[String], wanted: &str) -> usize {
     let found: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == wanted).collect();
     assert_eq!(found.len(), 1, "expected `{wanted}` exactly once");
     found[0]
-}
-
-/// The lines, one a line, for a failure message.
-pub fn show(lines: &[String]) -> String {
-    lines.join("\n")
 }
