@@ -11,15 +11,19 @@
 //! only when the OS refuses a thread (out of memory, or at its limit of threads) or the
 //! stack size is impossible, so `.expect` with that reason is right.
 //!
-//! What to notice: the worker prints its own name; the panic message on stderr names
-//! the thread that panicked.
+//! What to notice: the worker prints its own name, and uses more stack than std's
+//! default of 2 MiB would hold (without the request, the overflow would abort the
+//! program); the panic message on stderr names the thread that panicked.
 
+use std::hint::black_box;
 use std::thread;
 
 const WORKER: &str = "worker";
 const FAILING: &str = "failing-worker";
-/// 4 MiB: room to spare, twice what std gives a spawned thread today.
-const STACK_SIZE: usize = 4 * 1024 * 1024;
+/// 8 MiB: four times what std gives a spawned thread today.
+const STACK_SIZE: usize = 8 * 1024 * 1024;
+/// What the worker keeps on its stack: more than the default, less than the request.
+const ON_STACK: usize = 3 * 1024 * 1024;
 const SPAWN_FAILED: &str = "the OS refused a thread, or the stack size is impossible";
 
 pub fn main() {
@@ -29,14 +33,19 @@ pub fn main() {
         .spawn(|| {
             let name = thread::current().name().map(str::to_owned);
             println!("Worker thread: thread::current().name() is {name:?}");
-            name
+            // A local array lives on the stack; `black_box` keeps it there, whole.
+            let mut bytes = [0u8; ON_STACK];
+            black_box(&mut bytes).fill(1);
+            let sum: usize = black_box(&bytes).iter().map(|&b| usize::from(b)).sum();
+            println!(
+                "Worker thread: kept {} MiB on a stack of {} MiB requested",
+                sum / 1024 / 1024,
+                STACK_SIZE / 1024 / 1024
+            );
+            (name, sum)
         })
         .expect(SPAWN_FAILED);
-    let name = worker.join().expect("the worker panicked");
-    println!(
-        "Main thread: asked for a {} MiB stack for it, a request that the platform may round up",
-        STACK_SIZE / 1024 / 1024
-    );
+    let (name, on_stack) = worker.join().expect("the worker panicked");
 
     let failing = thread::Builder::new()
         .name(FAILING.to_owned())
@@ -47,4 +56,5 @@ pub fn main() {
         .expect_err("the failing worker should have panicked");
     println!("Main thread: {FAILING:?} panicked, and its panic message on stderr names it");
     assert_eq!(name.as_deref(), Some(WORKER));
+    assert_eq!(on_stack, ON_STACK);
 }

@@ -49,7 +49,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "builder",
-        claim: "a Builder names a thread, which its panic message shows, and requests a stack size the platform may round up",
+        claim: "a Builder names a thread, which its panic message shows, and gives it a stack of at least the size asked for",
         run: builder::main,
     },
     Section {
