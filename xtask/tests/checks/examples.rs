@@ -205,6 +205,58 @@ fn every_crate_answers_a_wrong_command_line_with_its_usage_and_exit_code_2() {
 }
 
 #[test]
+fn a_section_asked_of_a_crate_without_it_is_answered_with_the_crates_that_have_it() {
+    let all = examples();
+    // Each section once, asked of the first crate after its own (in teaching order,
+    // wrapping round) that lacks it, with every crate that has it.
+    let mut asks: Vec<(&Example, &str, Vec<&str>)> = Vec::new();
+    for (at, example) in all.iter().enumerate() {
+        for section in &example.sections {
+            let name = section.name.as_str();
+            if asks.iter().any(|(_, asked, _)| *asked == name) {
+                continue;
+            }
+            let has = |e: &Example| e.sections.iter().any(|s| s.name == name);
+            let owners: Vec<&str> = all
+                .iter()
+                .filter(|e| has(e))
+                .map(|e| e.name.as_str())
+                .collect();
+            let lacks = (1..all.len())
+                .map(|i| &all[(at + i) % all.len()])
+                .find(|e| !has(e));
+            if let Some(lacks) = lacks {
+                asks.push((lacks, name, owners));
+            }
+        }
+    }
+    in_parallel(&asks, |(asked, section, owners)| {
+        let runs: Vec<String> = owners
+            .iter()
+            .map(|owner| format!("cargo run -p {owner} -- {section}"))
+            .collect();
+        let answer = match owners.as_slice() {
+            [owner] => format!("`{section}` is a section of {owner}: {}", runs[0]),
+            _ => format!(
+                "`{section}` is a section of {}:\n  {}",
+                owners.join(", "),
+                runs.join("\n  ")
+            ),
+        };
+        let run = asked.command().arg(section).assert().code(2).stdout("");
+        let stderr = String::from_utf8_lossy(&run.get_output().stderr);
+        let wanted = format!("error: {answer}\n\nUsage: {} [SECTION]", asked.name);
+        assert!(
+            stderr.starts_with(&wanted),
+            "`{} {section}` should start its stderr with\n{wanted}\nbut it printed\n{stderr}\n\
+             common/cli.rs finds a section in INDEXES, each crate's src/main.rs, by its line \
+             `name: \"{section}\",`: is a crate missing there?",
+            asked.name
+        );
+    });
+}
+
+#[test]
 fn xtask_list_shows_every_crate_with_its_sections() {
     let mut expected = String::new();
     for example in examples() {
