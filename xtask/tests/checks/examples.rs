@@ -551,6 +551,40 @@ fn the_readme_lists_every_section_with_a_link_to_its_file_and_its_claim() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The line of a crate's `//!` that lists `section`: its name, linked to its module's
+/// page, and its claim, each `<` escaped so that rustdoc reads no HTML tag.
+fn doc_line(section: &Section) -> String {
+    format!(
+        "//! - [`{}`](mod@{}): {}",
+        section.name,
+        section.name.replace('-', "_"),
+        section.claim.replace('<', "\\<")
+    )
+}
+
+#[test]
+fn every_crate_page_lists_its_sections_in_teaching_order_with_their_claims() {
+    let mut problems = Vec::new();
+    for example in examples() {
+        let file = format!("{}/src/main.rs", example.name);
+        let main = fs::read_to_string(root().join(&file)).unwrap_or_default();
+        let listed: Vec<&str> = main
+            .lines()
+            .take_while(|line| line.starts_with("//!"))
+            .filter(|line| line.starts_with("//! - ["))
+            .collect();
+        let wanted: Vec<String> = example.sections.iter().map(doc_line).collect();
+        if listed != wanted {
+            problems.push(format!(
+                "{file}: the `//!` list of sections differs from SECTIONS (the order, a name \
+                 or a claim); make its `- [` lines these, in this order:\n{}",
+                wanted.join("\n")
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
 /// The sections the README marks `**+**`, beyond the notes: their files.
 fn beyond_the_notes(readme: &str) -> Vec<String> {
     readme
