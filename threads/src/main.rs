@@ -16,6 +16,7 @@
 //! - [`thread-local`](mod@thread_local): each thread has its own copy of a thread_local!: no thread sees another's changes
 //! - [`park-unpark`](mod@park_unpark): a thread parks until another sets a flag and unparks it; an unpark before the park is not lost, if nothing else parks the thread in between
 //! - [`park-timeout`](mod@park_timeout): park_timeout returns once its time is up: a waiter with a deadline gives up instead of hanging
+//! - [`is-finished`](mod@is_finished): is_finished says without waiting whether a thread has ended: main polls between its own steps and joins a worker once it says true
 //! - [`main-does-not-wait`](mod@main_does_not_wait): the process ends when main returns, without waiting for its threads
 
 #[doc(hidden)] // the command line, not a lesson
@@ -25,6 +26,7 @@ use cli::Section;
 
 mod builder;
 mod drop_during_panic;
+mod is_finished;
 mod join_returns_value;
 mod leak_for_static;
 mod main_does_not_wait;
@@ -80,6 +82,11 @@ const SECTIONS: &[Section] = &[
         name: "park-timeout",
         claim: "park_timeout returns once its time is up: a waiter with a deadline gives up instead of hanging",
         run: park_timeout::main,
+    },
+    Section {
+        name: "is-finished",
+        claim: "is_finished says without waiting whether a thread has ended: main polls between its own steps and joins a worker once it says true",
+        run: is_finished::main,
     },
     Section {
         name: "main-does-not-wait",
