@@ -14,6 +14,23 @@ pub struct Section {
 /// The crate's name, which is also its binary's.
 const NAME: &str = env!("CARGO_PKG_NAME");
 
+/// Every example crate's index, its `src/main.rs`, read when this crate is built: a
+/// section asked of the wrong crate is looked up in the others' `SECTIONS`, which
+/// stay the one place that names a section. `xtask/tests/` asks every crate for each
+/// other crate's sections, so a crate missing here fails there.
+const INDEXES: &[(&str, &str)] = &[
+    ("threads", include_str!("../threads/src/main.rs")),
+    (
+        "scoped-threads",
+        include_str!("../scoped-threads/src/main.rs"),
+    ),
+    ("channels", include_str!("../channels/src/main.rs")),
+    ("sync-channel", include_str!("../sync-channel/src/main.rs")),
+    ("send-sync", include_str!("../send-sync/src/main.rs")),
+    ("arc", include_str!("../arc/src/main.rs")),
+    ("mutex", include_str!("../mutex/src/main.rs")),
+];
+
 /// Runs what the command line asks for: every section, one, `--list` or `--help`.
 pub fn main(sections: &[Section]) -> ExitCode {
     // `args_os`, not `args`: an argument that is not UTF-8 is a usage error, not a panic.
@@ -30,7 +47,7 @@ pub fn main(sections: &[Section]) -> ExitCode {
         }
         [name] => match sections.iter().find(|section| section.name == name) {
             Some(section) => run(section),
-            None => return usage_error(&format!("unknown section `{name}`")),
+            None => return usage_error(&unknown_section(name)),
         },
         _ => return usage_error("expected at most one section name"),
     }
@@ -64,6 +81,30 @@ fn usage(sections: &[Section]) -> String {
             .map(|line| format!("  {line}\n"))
             .collect::<String>()
     )
+}
+
+/// What to say of a section this crate does not have: the crates that have it, from
+/// their `SECTIONS` lines `name: "<section>",`, with the command that runs it.
+fn unknown_section(name: &str) -> String {
+    let line = format!("name: \"{name}\",");
+    let owners: Vec<&str> = INDEXES
+        .iter()
+        .filter(|(_, index)| index.lines().any(|l| l.trim() == line))
+        .map(|(krate, _)| *krate)
+        .collect();
+    let runs: Vec<String> = owners
+        .iter()
+        .map(|krate| format!("cargo run -p {krate} -- {name}"))
+        .collect();
+    match owners.len() {
+        0 => format!("unknown section `{name}`"),
+        1 => format!("`{name}` is a section of {}: {}", owners[0], runs[0]),
+        _ => format!(
+            "`{name}` is a section of {}:\n  {}",
+            owners.join(", "),
+            runs.join("\n  ")
+        ),
+    }
 }
 
 /// A wrong command line is the user's mistake, not a bug: say what was wrong and

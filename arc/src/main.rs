@@ -10,7 +10,29 @@
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
 //! `cargo run -p arc` runs every section, `cargo run -p arc -- <section>` runs one,
 //! and `cargo run -p arc -- --list` lists them.
+//!
+//! ## The sections, in teaching order
+//!
+//! - [`notes-example`](mod@notes_example): threads share one value, each through its own clone of an Arc
+//! - [`clones-share-one-allocation`](mod@clones_share_one_allocation): a clone points at the same value; strong_count counts the owners
+//! - [`last-owner-drops`](mod@last_owner_drops): the value is dropped once, by whichever owner lets go last
+//! - [`clone-without-clone`](mod@clone_without_clone): Arc\<T> is Clone even when T is not
+//! - [`into-inner`](mod@into_inner): Arc::into_inner gives the value to exactly one owner; unwrap_or_clone and make_mut clone a shared value
+//! - [`weak`](mod@weak): with Weak parent links a tree is freed; upgrade gives None once the last Arc is gone
+//! - [`cyclic`](mod@cyclic): Arc::new_cyclic gives a value a Weak to itself, which upgrades to the same allocation
+//! - [`lost-update`](mod@lost_update): a load then a store loses the adds of threads in between; fetch_add, one indivisible step, loses none
+//! - [`atomic-counter`](mod@atomic_counter): an AtomicU64 that many threads bump with fetch_add counts exactly, without a lock
+//! - [`running-max`](mod@running_max): fetch_max from many threads leaves the true maximum; fetch_or collects one flag from each
+//! - [`once-init`](mod@once_init): a static OnceLock is initialised once, however many threads race to it
+//! - [`lazy-lock`](mod@lazy_lock): a static LazyLock runs its initialiser once; OnceLock::set lets exactly one thread win
+//! - [`once`](mod@once): Once::call_once runs its closure once, however many threads call it; is_completed says when it has
+//! - [`once-poisoned`](mod@once_poisoned): after a panicking closure, call_once panics, and call_once_force sees is_poisoned and can finish the job
+//! - [`compare-exchange`](mod@compare_exchange): a compare_exchange loop hands out each ID below a limit once; swap, or one strong compare_exchange, elects one thread
+//! - [`release-acquire`](mod@release_acquire): a reader that loads with Acquire a flag stored with Release sees the data written before the store
+//! - [`countdown`](mod@countdown): fetch_sub(Release) tells exactly one thread it is last; its fence(Acquire) shows it every result
+//! - [`store-buffer`](mod@store_buffer): in the store-buffer test, SeqCst on every access or SeqCst fences forbid both loads seeing 0; anything less allows it
 
+#[doc(hidden)] // the command line, not a lesson
 #[path = "../../common/cli.rs"]
 mod cli;
 use cli::Section;

@@ -26,7 +26,7 @@ use std::{hint, thread};
 /// Each thread's two steps, in its program order.
 const A: [&str; 2] = ["X = 1", "r1 = Y"];
 const B: [&str; 2] = ["Y = 1", "r2 = X"];
-const ROUNDS: usize = 20_000;
+const ROUNDS: usize = 10_000;
 
 pub fn main() {
     println!("the 6 sequentially consistent interleavings:");
@@ -71,13 +71,15 @@ pub fn main() {
 /// Runs the test `ROUNDS` times, each on fresh `X` and `Y`; returns how many ended in (0, 0).
 fn litmus(store: Ordering, load: Ordering, fenced: bool) -> usize {
     let xy: Vec<[AtomicU32; 2]> = (0..ROUNDS).map(|_| Default::default()).collect();
-    let arrivals = AtomicUsize::new(0);
+    // How many rounds each thread has begun: A's count is `[0]`, B's `[1]`.
+    let begun: [AtomicUsize; 2] = Default::default();
     // Thread A stores to X (`[0]`) and loads Y (`[1]`); thread B the other way round.
     let side = |mine: usize| -> Vec<u32> {
         let other = 1 - mine;
         (0..ROUNDS)
             .map(|round| {
-                meet(&arrivals, round);
+                begun[mine].store(round + 1, Ordering::Relaxed);
+                wait_a_little(&begun[other], round + 1);
                 xy[round][mine].store(1, store);
                 if fenced {
                     fence(Ordering::SeqCst);
@@ -96,19 +98,22 @@ fn litmus(store: Ordering, load: Ordering, fenced: bool) -> usize {
         .count()
 }
 
-// ---- what makes the threads race: a spin barrier before each round ----
+// ---- what makes the threads race: each waits a little for the other before a round ----
 
-/// Returns once both threads have called it for `round`: they then store at nearly the
-/// same moment. After 100 spins it yields, since on one core the other thread needs it.
-fn meet(arrivals: &AtomicUsize, round: usize) {
-    arrivals.fetch_add(1, Ordering::AcqRel);
-    let mut spins = 0;
-    while arrivals.load(Ordering::Acquire) < 2 * (round + 1) {
-        if spins < 100 {
-            spins += 1;
-            hint::spin_loop();
-        } else {
-            thread::yield_now();
+/// Far longer than the other thread takes to reach a round when it is running.
+const PATIENCE: u32 = 300;
+
+/// Spins until the other thread has begun `round` too, so that both store at nearly the
+/// same moment, but gives up after `PATIENCE` spins: on one core or a busy machine the
+/// other thread may not be running, and waiting for it would take as long as the
+/// scheduler likes. A round run alone still counts; it almost never ends in (0, 0),
+/// since the other thread comes to it long after this one's store. The counts only
+/// time the rounds: nothing is published through them, so `Relaxed` is enough.
+fn wait_a_little(other: &AtomicUsize, round: usize) {
+    for _ in 0..PATIENCE {
+        if other.load(Ordering::Relaxed) >= round {
+            return;
         }
+        hint::spin_loop();
     }
 }

@@ -8,7 +8,20 @@
 //! pool.
 //!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
+//!
+//! ## The sections, in teaching order
+//!
+//! - [`notes-example`](mod@notes_example): values come out in the order sent; a cloned Sender feeds the same Receiver
+//! - [`many-producers`](mod@many_producers): each producer's messages arrive once, in order; the loop ends with the last Sender
+//! - [`disconnection`](mod@disconnection): recv fails once every Sender is gone and the channel is empty; send fails once the Receiver is, returning the value
+//! - [`unbounded`](mod@unbounded): an unbounded channel never blocks the sender
+//! - [`stop-a-worker`](mod@stop_a_worker): a worker blocked in recv stops when the last Sender drops; a flag cannot wake it
+//! - [`empty-or-closed`](mod@empty_or_closed): try_recv and recv_timeout tell an empty channel (Empty, Timeout) from a closed one (Disconnected)
+//! - [`join-with-deadline`](mod@join_with_deadline): a thread's done message and recv_timeout give join a deadline
+//! - [`reply-channel`](mod@reply_channel): a request that carries its own reply Sender is answered to the client that asked
+//! - [`worker-pool`](mod@worker_pool): a pool shares one job queue, survives a panicking job, and joins every worker on drop
 
+#[doc(hidden)] // the command line, not a lesson
 #[path = "../../common/cli.rs"]
 mod cli;
 use cli::Section;

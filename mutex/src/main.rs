@@ -6,7 +6,25 @@
 //! how to rule them out, and waiting for a condition with a `Condvar`.
 //!
 //! Each section file in `src/` is a whole program: copy it into a project's `src/main.rs`.
+//!
+//! ## The sections, in teaching order
+//!
+//! - [`notes-example`](mod@notes_example): a MutexGuard gives mutable access to the value inside the Mutex
+//! - [`shared-counter`](mod@shared_counter): Arc\<Mutex\<_>> lets many threads change one value without losing an update
+//! - [`guard-scope`](mod@guard_scope): the lock is held exactly as long as the guard lives
+//! - [`poisoning`](mod@poisoning): a panic while holding the lock poisons it; the data can still be recovered
+//! - [`rwlock`](mod@rwlock): an RwLock lets many readers in at once, but a writer only alone
+//! - [`guard-lifetimes`](mod@guard_lifetimes): a guard in an if-let, match or while-let scrutinee holds the lock through the block
+//! - [`worker-pool-stall`](mod@worker_pool_stall): a while-let worker holds the lock through each job: jobs run one at a time, and jobs that wait on each other stall
+//! - [`lock-twice`](mod@lock_twice): a Mutex is not reentrant: the thread that holds it cannot lock it again
+//! - [`deadlock`](mod@deadlock): two locks taken in opposite orders can deadlock; a barrier makes it certain here, and a watchdog breaks it
+//! - [`dining-philosophers`](mod@dining_philosophers): taking locks in one global order rules out deadlock: every philosopher eats
+//! - [`condvar`](mod@condvar): a waiter that checks its condition under the lock before it waits misses no notify
+//! - [`wake-up-finds-nothing`](mod@wake_up_finds_nothing): notify_all wakes every waiter, but one item goes to one: check again in a loop
+//! - [`condvar-timeout`](mod@condvar_timeout): wait_timeout_while returns when the condition holds or the time runs out, and says which
+//! - [`rwlock-policy`](mod@rwlock_policy): RwLock promises no order between new readers and a waiting writer; a gate of Mutex and Condvar in front of it lets the writer go first
 
+#[doc(hidden)] // the command line, not a lesson
 #[path = "../../common/cli.rs"]
 mod cli;
 use cli::Section;

@@ -7,7 +7,20 @@
 //!
 //! Each section is a whole program in `src/<section>.rs`: copy it into a project's
 //! `src/main.rs`. `cargo run -p scoped-threads -- --list` names them.
+//!
+//! ## The sections, in teaching order
+//!
+//! - [`borrow-locals`](mod@borrow_locals): a scoped thread may borrow a local of the function that starts it
+//! - [`many-readers`](mod@many_readers): many threads may borrow the same data immutably at once
+//! - [`one-writer`](mod@one_writer): one thread may borrow the data mutably, and then no other may touch it
+//! - [`scope-joins-all`](mod@scope_joins_all): scope returns only after every thread in it has finished
+//! - [`handles-return-values`](mod@handles_return_values): a scoped thread's join returns the value its closure returned
+//! - [`disjoint-writers`](mod@disjoint_writers): threads may write one slice at once, each its own part, cut by chunks_mut
+//! - [`barrier`](mod@barrier): no thread passes a Barrier until all have reached it, and each round has one leader
+//! - [`panic-in-scope`](mod@panic_in_scope): a scoped thread's panic is not lost: the scope panics, or join hands it back
+//! - [`parallel-chunks`](mod@parallel_chunks): one chunk per core, each borrowed by a scoped thread, gives the sequential result
 
+#[doc(hidden)] // the command line, not a lesson
 #[path = "../../common/cli.rs"]
 mod cli;
 use cli::Section;

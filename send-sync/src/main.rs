@@ -8,7 +8,15 @@
 //!
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
 //! `cargo run -p send-sync -- --list` names them.
+//!
+//! ## The sections, in teaching order
+//!
+//! - [`table`](mod@table): the compiler computes Send and Sync for every type the notes list
+//! - [`sync-means-ref-is-send`](mod@sync_means_ref_is_send): T is Sync exactly when &T is Send
+//! - [`generics-follow-parameters`](mod@generics_follow_parameters): Vec\<T>, Option\<T> and Box\<T> are Send exactly when T is Send, and Sync exactly when T is Sync
+//! - [`spawn-needs-send`](mod@spawn_needs_send): a thread takes only Send values: an Arc\<Mutex\<T>> crosses to it, an Rc or an Arc\<RefCell\<T>> is refused (E0277)
 
+#[doc(hidden)] // the command line, not a lesson
 #[path = "../../common/cli.rs"]
 mod cli;
 use cli::Section;

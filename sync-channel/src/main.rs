@@ -7,7 +7,15 @@
 //! Each section file is a whole program: copy it into a project's `src/main.rs`.
 //! `cargo run -p sync-channel -- --list` names them; `cargo xtask demo --timeline
 //! sync-channel` shows when each line was printed.
+//!
+//! ## The sections, in teaching order
+//!
+//! - [`bounded`](mod@bounded): send waits for room once the channel holds its capacity
+//! - [`try-send-full`](mod@try_send_full): try_send never waits: the value comes back in Full, or in Disconnected with no receiver
+//! - [`rendezvous`](mod@rendezvous): with capacity 0 every send waits for a recv
+//! - [`pipeline`](mod@pipeline): no stage runs more than its channel's capacity ahead; closing the first Sender ends all
 
+#[doc(hidden)] // the command line, not a lesson
 #[path = "../../common/cli.rs"]
 mod cli;
 use cli::Section;

@@ -4,13 +4,29 @@
 //! `thread::Builder` and waited for with `join`. Each section is one file in `src/`, a
 //! whole program to copy into a project's `src/main.rs`. `cargo run -p threads` runs
 //! every section, `cargo run -p threads -- <section>` one, and `-- --list` lists them.
+//!
+//! ## The sections, in teaching order
+//!
+//! - [`join-returns-value`](mod@join_returns_value): join waits for the thread and returns the closure's value
+//! - [`panic-stays-in-its-thread`](mod@panic_stays_in_its_thread): a panic stops only its own thread; join hands back the payload
+//! - [`drop-during-panic`](mod@drop_during_panic): a guard's Drop runs when its thread panics too, and thread::panicking() tells it so
+//! - [`move-closure`](mod@move_closure): a spawned closure may not borrow locals (E0373): `move` hands them over
+//! - [`leak-for-static`](mod@leak_for_static): Box::leak turns data built at run time into a &'static that threads share, never freed
+//! - [`builder`](mod@builder): a Builder names a thread, which its panic message shows, and gives it a stack of at least the size asked for
+//! - [`thread-local`](mod@thread_local): each thread has its own copy of a thread_local!: no thread sees another's changes
+//! - [`park-unpark`](mod@park_unpark): a thread parks until another sets a flag and unparks it; an unpark before the park is not lost, if nothing else parks the thread in between
+//! - [`park-timeout`](mod@park_timeout): park_timeout returns once its time is up: a waiter with a deadline gives up instead of hanging
+//! - [`is-finished`](mod@is_finished): is_finished says without waiting whether a thread has ended: main polls between its own steps and joins a worker once it says true
+//! - [`main-does-not-wait`](mod@main_does_not_wait): the process ends when main returns, without waiting for its threads
 
+#[doc(hidden)] // the command line, not a lesson
 #[path = "../../common/cli.rs"]
 mod cli;
 use cli::Section;
 
 mod builder;
 mod drop_during_panic;
+mod is_finished;
 mod join_returns_value;
 mod leak_for_static;
 mod main_does_not_wait;
@@ -66,6 +82,11 @@ const SECTIONS: &[Section] = &[
         name: "park-timeout",
         claim: "park_timeout returns once its time is up: a waiter with a deadline gives up instead of hanging",
         run: park_timeout::main,
+    },
+    Section {
+        name: "is-finished",
+        claim: "is_finished says without waiting whether a thread has ended: main polls between its own steps and joins a worker once it says true",
+        run: is_finished::main,
     },
     Section {
         name: "main-does-not-wait",

@@ -21,6 +21,7 @@ const CHECKS: &Checks = &[
     ("thread-local", thread_local_is_right),
     ("park-unpark", park_unpark_is_right),
     ("park-timeout", park_timeout_is_right),
+    ("is-finished", is_finished_is_right),
     // Last: it ends the process without waiting for its threads.
     ("main-does-not-wait", main_does_not_wait_is_right),
 ];
@@ -142,6 +143,19 @@ fn park_timeout_is_right(lines: &[String]) {
     );
 }
 
+fn is_finished_is_right(lines: &[String]) {
+    // Both workers wait for main's word, so both are unfinished before it; the second
+    // still waits when the first has ended.
+    assert_eq!(
+        lines,
+        [
+            "before main releases them: first is_finished() = false, second is_finished() = false",
+            "once the first said true, the second: is_finished() = false",
+            "joined: the first returned 5050, the second 500500",
+        ]
+    );
+}
+
 fn main_does_not_wait_is_right(lines: &[String]) {
     let (main, counts): (Vec<&String>, Vec<&String>) = lines
         .iter()
@@ -233,6 +247,11 @@ fn a_parked_thread_wakes_once_the_flag_is_set_whichever_came_first() {
 fn a_waiter_with_a_deadline_gives_up_when_nobody_unparks_it() {
     // Without the timeout, main would park for ever: the run would time out.
     check(CHECKS, "park-timeout");
+}
+
+#[test]
+fn is_finished_says_true_only_for_the_worker_that_has_ended() {
+    check_runs(CHECKS, "is-finished");
 }
 
 #[test]

@@ -6,8 +6,8 @@
 //! A copy stands between two marker lines,
 //! `// ---- <what>: written from common/<file> by `cargo xtask copies` ----` and
 //! `// ---- end of <what> ----`, and what stands between them is `common/<file>`,
-//! byte for byte. A maintainer edits the source and runs the task; `tests/xtask.rs`,
-//! which includes this file, fails naming the task when a copy differs.
+//! byte for byte. A maintainer edits the source and runs the task; `--check` writes
+//! nothing and fails naming the task when a copy differs, which `cargo test` runs.
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -26,33 +26,58 @@ fn main() -> ExitCode {
         Some((task, rest)) if task == "bench" => bench::run(rest),
         Some((task, rest)) if task == "compile-fail" => compile_fail::run(rest),
         Some((task, rest)) if task == "exercise" => exercise::run(rest),
-        Some((task, rest)) if task == "copies" && rest.is_empty() => write_copies(),
-        Some((task, _)) if task == "copies" => {
-            Err(Error::Usage("`copies` takes no arguments".to_owned()))
-        }
+        Some((task, rest)) if task == "copies" => match rest {
+            [] => copies(Mode::Write),
+            [flag] if flag == "--check" => copies(Mode::Check),
+            _ => Err(Error::Usage("`copies` takes only `--check`".to_owned())),
+        },
         _ => Err(Error::Usage(
             "xtask-tasks runs `bench`, `compile-fail`, `copies` or `exercise`".to_owned(),
         )),
     })
 }
 
-/// `cargo xtask copies`: writes each file whose copies differ from their sources
-/// (today send-sync's section files, each with its copy of `common/probe.rs`).
-fn write_copies() -> Result<(), Error> {
+/// What `copies` does with a file whose copies differ from their sources.
+enum Mode {
+    /// `cargo xtask copies`: writes it.
+    Write,
+    /// `cargo xtask copies --check`: writes nothing, names it, and fails. The tests
+    /// run this, never the writing task: no test writes to the repository.
+    Check,
+}
+
+/// `cargo xtask copies [--check]`: the files whose copies differ from their sources
+/// (today send-sync's section files, each with its copy of `common/probe.rs`),
+/// written or named.
+fn copies(mode: Mode) -> Result<(), Error> {
     let root = workspace::project_root();
     let found = copies::find(&root, &example_crates())?;
     let mut out = io::stdout().lock();
-    for copies in found.iter().filter(|copies| copies.now != copies.written) {
+    let drifted: Vec<_> = found.iter().filter(|c| c.now != c.written).collect();
+    for copies in &drifted {
         let shown = copies.file.strip_prefix(&root).unwrap_or(&copies.file);
-        fs::write(&copies.file, &copies.written)
-            .map_err(|error| Error::Failed(format!("cannot write {}: {error}", shown.display())))?;
         let sources = copies.sources.join(", ");
-        writeln!(out, "wrote {} from {sources}", shown.display())?;
+        match mode {
+            Mode::Write => {
+                fs::write(&copies.file, &copies.written).map_err(|error| {
+                    Error::Failed(format!("cannot write {}: {error}", shown.display()))
+                })?;
+                writeln!(out, "wrote {} from {sources}", shown.display())?;
+            }
+            Mode::Check => writeln!(
+                out,
+                "{}: a block differs from its source ({sources})",
+                shown.display()
+            )?,
+        }
     }
-    writeln!(
-        out,
-        "{} files hold copies, each as its source now",
-        found.len()
-    )?;
+    if let (Mode::Check, [_, ..]) = (&mode, drifted.as_slice()) {
+        return Err(Error::Failed(format!(
+            "{} of {} files that hold copies differ from their sources; run `cargo xtask copies`",
+            drifted.len(),
+            found.len()
+        )));
+    }
+    writeln!(out, "{} files hold copies, each as its source", found.len())?;
     Ok(())
 }

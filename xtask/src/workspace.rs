@@ -29,9 +29,10 @@ Tasks:
   compile-fail [FILE...]        check that each compile-fail/*.rs (or each FILE)
                                 fails to compile with the error codes its first
                                 line names, e.g. `// error: E0373`
-  copies                        write the blocks that stay copied (send-sync's
+  copies [--check]              write the blocks that stay copied (send-sync's
                                 probe, in each of its section files) from their
-                                source, common/probe.rs
+                                source, common/probe.rs; --check writes nothing
+                                and fails if a block differs
   exercise [NAME [--hint|--reset]]
                                 practise: list the exercises, each a section with
                                 a bug put back in; with NAME, write

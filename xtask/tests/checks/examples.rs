@@ -205,6 +205,58 @@ fn every_crate_answers_a_wrong_command_line_with_its_usage_and_exit_code_2() {
 }
 
 #[test]
+fn a_section_asked_of_a_crate_without_it_is_answered_with_the_crates_that_have_it() {
+    let all = examples();
+    // Each section once, asked of the first crate after its own (in teaching order,
+    // wrapping round) that lacks it, with every crate that has it.
+    let mut asks: Vec<(&Example, &str, Vec<&str>)> = Vec::new();
+    for (at, example) in all.iter().enumerate() {
+        for section in &example.sections {
+            let name = section.name.as_str();
+            if asks.iter().any(|(_, asked, _)| *asked == name) {
+                continue;
+            }
+            let has = |e: &Example| e.sections.iter().any(|s| s.name == name);
+            let owners: Vec<&str> = all
+                .iter()
+                .filter(|e| has(e))
+                .map(|e| e.name.as_str())
+                .collect();
+            let lacks = (1..all.len())
+                .map(|i| &all[(at + i) % all.len()])
+                .find(|e| !has(e));
+            if let Some(lacks) = lacks {
+                asks.push((lacks, name, owners));
+            }
+        }
+    }
+    in_parallel(&asks, |(asked, section, owners)| {
+        let runs: Vec<String> = owners
+            .iter()
+            .map(|owner| format!("cargo run -p {owner} -- {section}"))
+            .collect();
+        let answer = match owners.as_slice() {
+            [owner] => format!("`{section}` is a section of {owner}: {}", runs[0]),
+            _ => format!(
+                "`{section}` is a section of {}:\n  {}",
+                owners.join(", "),
+                runs.join("\n  ")
+            ),
+        };
+        let run = asked.command().arg(section).assert().code(2).stdout("");
+        let stderr = String::from_utf8_lossy(&run.get_output().stderr);
+        let wanted = format!("error: {answer}\n\nUsage: {} [SECTION]", asked.name);
+        assert!(
+            stderr.starts_with(&wanted),
+            "`{} {section}` should start its stderr with\n{wanted}\nbut it printed\n{stderr}\n\
+             common/cli.rs finds a section in INDEXES, each crate's src/main.rs, by its line \
+             `name: \"{section}\",`: is a crate missing there?",
+            asked.name
+        );
+    });
+}
+
+#[test]
 fn xtask_list_shows_every_crate_with_its_sections() {
     let mut expected = String::new();
     for example in examples() {
@@ -364,32 +416,17 @@ fn every_section_file_builds_alone_and_prints_what_its_section_prints() {
 #[path = "../../src/copies.rs"]
 mod copies;
 
-fn crate_list() -> Vec<String> {
-    examples()
-        .iter()
-        .map(|example| example.name.clone())
-        .collect()
-}
-
 #[test]
 fn every_copied_block_is_as_its_source() {
-    let found = copies::find(&root(), &crate_list()).expect("the section files are readable");
-    let problems: Vec<String> = found
-        .iter()
-        .filter(|copies| copies.now != copies.written)
-        .map(|copies| {
-            format!(
-                "{}: a block differs from its source ({}); run `cargo xtask copies`",
-                copies
-                    .file
-                    .strip_prefix(root())
-                    .unwrap_or(&copies.file)
-                    .display(),
-                copies.sources.join(", ")
-            )
-        })
-        .collect();
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The task's check mode, which writes nothing: the test sees the tree as it is.
+    let run = super::tasks(&["copies", "--check"]).assert();
+    let output = run.get_output();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]
@@ -407,7 +444,9 @@ fn the_copies_task_writes_a_drifted_copy_back_from_its_source() {
     fs::write(dir.join("a/src/main.rs"), copy("fn shared() { }\n")).expect("written");
     let found = copies::find(&dir, &["a".to_owned()]).expect("readable");
     assert_eq!(found.len(), 1);
+    assert_eq!(found[0].file, dir.join("a/src/main.rs"));
     assert_eq!(found[0].sources, ["common/x.rs"]);
+    assert_eq!(found[0].now, copy("fn shared() { }\n"));
     assert_eq!(found[0].written, copy("fn shared() {}\n"));
     let _ = fs::remove_dir_all(&dir);
 }
@@ -510,6 +549,40 @@ fn the_readme_lists_every_section_with_a_link_to_its_file_and_its_claim() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The line of a crate's `//!` that lists `section`: its name, linked to its module's
+/// page, and its claim, each `<` escaped so that rustdoc reads no HTML tag.
+fn doc_line(section: &Section) -> String {
+    format!(
+        "//! - [`{}`](mod@{}): {}",
+        section.name,
+        section.name.replace('-', "_"),
+        section.claim.replace('<', "\\<")
+    )
+}
+
+#[test]
+fn every_crate_page_lists_its_sections_in_teaching_order_with_their_claims() {
+    let mut problems = Vec::new();
+    for example in examples() {
+        let file = format!("{}/src/main.rs", example.name);
+        let main = fs::read_to_string(root().join(&file)).unwrap_or_default();
+        let listed: Vec<&str> = main
+            .lines()
+            .take_while(|line| line.starts_with("//!"))
+            .filter(|line| line.starts_with("//! - ["))
+            .collect();
+        let wanted: Vec<String> = example.sections.iter().map(doc_line).collect();
+        if listed != wanted {
+            problems.push(format!(
+                "{file}: the `//!` list of sections differs from SECTIONS (the order, a name \
+                 or a claim); make its `- [` lines these, in this order:\n{}",
+                wanted.join("\n")
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
 /// The sections the README marks `**+**`, beyond the notes: their files.
