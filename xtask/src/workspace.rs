@@ -136,8 +136,10 @@ pub fn rustc() -> Command {
 }
 
 /// The example crates in teaching order: the workspace members as the root
-/// `Cargo.toml` lists them, less `xtask`. That list is the one place the order lives.
+/// `Cargo.toml` lists them, less the tools (`xtask`, and `checks`, which explores the
+/// sections under controlled schedules). That list is the one place the order lives.
 pub fn example_crates() -> Vec<String> {
+    const TOOLS: &[&str] = &["xtask", "checks"];
     let manifest = fs::read_to_string(project_root().join("Cargo.toml"))
         .expect("the workspace root has a Cargo.toml");
     let members = manifest
@@ -148,7 +150,7 @@ pub fn example_crates() -> Vec<String> {
     members
         .split(',')
         .map(|member| member.trim().trim_matches('"'))
-        .filter(|member| !member.is_empty() && *member != "xtask")
+        .filter(|member| !member.is_empty() && !TOOLS.contains(member))
         .map(str::to_owned)
         .collect()
 }
