@@ -44,13 +44,87 @@ pub mod shim {
         }
     }
 
-    /// std's `sync` with shuttle's locks, channels, atomics, barriers and `Once`.
+    /// std's `sync` with shuttle's locks, channels, atomics, barriers and `Once`, and
+    /// `OnceLock` and `LazyLock` built on that `Once`, which shuttle lacks.
     pub mod sync {
         pub use shuttle::sync::{
             Barrier, BarrierWaitResult, Condvar, Mutex, MutexGuard, Once, OnceState, RwLock,
             RwLockReadGuard, RwLockWriteGuard, WaitTimeoutResult, atomic, mpsc,
         };
         pub use std::sync::*;
+
+        /// std's `OnceLock` as far as the sections use it: shuttle's `Once` decides
+        /// who initialises it, and schedules every thread that races to; a std
+        /// `OnceLock`, which only that one thread touches, keeps the value.
+        #[derive(Debug)]
+        pub struct OnceLock<T> {
+            once: Once,
+            value: std::sync::OnceLock<T>,
+        }
+
+        impl<T> OnceLock<T> {
+            pub const fn new() -> Self {
+                OnceLock {
+                    once: Once::new(),
+                    value: std::sync::OnceLock::new(),
+                }
+            }
+
+            pub fn get(&self) -> Option<&T> {
+                self.once.is_completed().then(|| self.value.get()).flatten()
+            }
+
+            pub fn set(&self, value: T) -> Result<(), T> {
+                let mut value = Some(value);
+                self.once.call_once(|| {
+                    let _ = self.value.set(value.take().expect("call_once runs once"));
+                });
+                value.map_or(Ok(()), Err)
+            }
+
+            pub fn get_or_init(&self, init: impl FnOnce() -> T) -> &T {
+                self.once.call_once(|| {
+                    let _ = self.value.set(init());
+                });
+                self.value.get().expect("call_once has returned")
+            }
+        }
+
+        impl<T> Default for OnceLock<T> {
+            fn default() -> Self {
+                OnceLock::new()
+            }
+        }
+
+        /// std's `LazyLock`, on the `OnceLock` above.
+        #[derive(Debug)]
+        pub struct LazyLock<T, F = fn() -> T> {
+            cell: OnceLock<T>,
+            init: std::sync::Mutex<Option<F>>,
+        }
+
+        impl<T, F: FnOnce() -> T> LazyLock<T, F> {
+            pub const fn new(init: F) -> Self {
+                LazyLock {
+                    cell: OnceLock::new(),
+                    init: std::sync::Mutex::new(Some(init)),
+                }
+            }
+
+            pub fn force(this: &Self) -> &T {
+                this.cell.get_or_init(|| {
+                    let init = this.init.lock().expect("no initialiser panics").take();
+                    init.expect("the initialiser runs once")()
+                })
+            }
+        }
+
+        impl<T, F: FnOnce() -> T> std::ops::Deref for LazyLock<T, F> {
+            type Target = T;
+            fn deref(&self) -> &T {
+                LazyLock::force(self)
+            }
+        }
     }
 }
 
@@ -72,10 +146,24 @@ pub struct Failure {
     pub schedule: Option<String>,
 }
 
+/// What shuttle 0.9.10 says, instead of "deadlock", when a thread waits on a `Condvar`
+/// that is never notified and a scoped thread ends: its own consistency check fails.
+const UNNOTIFIED: &str = "should not have been woken while in Waiting status";
+
 impl Failure {
     /// Whether every thread was blocked, so that nothing could go on.
     pub fn is_deadlock(&self) -> bool {
-        self.message.starts_with("deadlock!")
+        self.message.starts_with("deadlock!") || self.message == UNNOTIFIED
+    }
+
+    /// The failure in plain words: the panic's message, or for a deadlock what shuttle
+    /// says of it, or, where shuttle's own check stands for one, what it means.
+    pub fn plain(&self) -> String {
+        if self.message == UNNOTIFIED {
+            "deadlock: a thread waits on a Condvar that is never notified".to_owned()
+        } else {
+            self.message.clone()
+        }
     }
 }
 
@@ -123,6 +211,88 @@ fn run(scheduler: impl Scheduler + 'static, main: fn(), name: String) -> Result<
         message: message(payload.as_ref()),
         schedule,
     })
+}
+
+/// What each thread of a deadlock waits on, in plain words, read from shuttle's
+/// message when it carries each blocked thread's backtrace (`SHUTTLE_CAPTURE_BACKTRACE`
+/// set, as when `replay` runs a deadlocked schedule again): one line a thread, its
+/// name and the call it is blocked in, as `main-thread: join of a thread that never ends`.
+pub fn blocked_on(message: &str) -> Vec<String> {
+    let Some(tasks) = message.strip_prefix("deadlock! blocked tasks: [") else {
+        return Vec::new();
+    };
+    // Each task starts `<name> (task <id>)`, then its backtrace's numbered frames.
+    let mut blocked = Vec::new();
+    let mut current: Option<(String, Option<&str>)> = None;
+    for line in tasks.lines() {
+        let line = line.trim_start_matches(", ").trim();
+        if let Some((name, rest)) = line.split_once(" (task ") {
+            if !rest.is_empty() && !line.starts_with(char::is_numeric) {
+                blocked.extend(current.take().map(describe));
+                current = Some((name.to_owned(), None));
+                continue;
+            }
+        }
+        if let Some((_, call)) = current.as_mut().filter(|(_, call)| call.is_none()) {
+            *call = WAITS
+                .iter()
+                .find(|(frame, _)| line.contains(frame))
+                .map(|&(_, what)| what);
+        }
+    }
+    blocked.extend(current.map(describe));
+    blocked
+}
+
+/// The frames that block a thread under shuttle, and what each means.
+const WAITS: &[(&str, &str)] = &[
+    (
+        "Mutex<T>::lock",
+        "lock of a Mutex that another thread holds",
+    ),
+    (
+        "RwLock<T>::read",
+        "read lock of an RwLock that a writer holds or waits for",
+    ),
+    (
+        "RwLock<T>::write",
+        "write lock of an RwLock that others hold",
+    ),
+    ("Condvar::wait", "wait on a Condvar that nobody notifies"),
+    (
+        "Receiver<T>::recv",
+        "recv on a channel whose Senders live on but send nothing",
+    ),
+    (
+        "SyncSender<T>::send",
+        "send on a full sync_channel that nobody receives from",
+    ),
+    (
+        "Barrier::wait",
+        "wait at a Barrier that not every thread reaches",
+    ),
+    (
+        "Once::call_once",
+        "call_once while another thread runs the closure",
+    ),
+    ("JoinHandle<T>::join", "join of a thread that never ends"),
+    ("thread::park", "park, with nobody left to unpark it"),
+    (
+        "thread::scope",
+        "the end of thread::scope, which waits for threads that never end",
+    ),
+];
+
+fn describe((name, call): (String, Option<&str>)) -> String {
+    let name = if name == "<unknown>" {
+        "a spawned thread".to_owned()
+    } else {
+        name
+    };
+    format!(
+        "{name}: {}",
+        call.unwrap_or("a call this harness cannot name")
+    )
 }
 
 /// A panic's message, whichever of the two payload types it has.
