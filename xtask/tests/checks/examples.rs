@@ -621,10 +621,11 @@ fn checks_md_names_for_every_section_checks_that_exist() {
     }
     let mut problems = Vec::new();
     for (_, row) in &rows {
+        // The last column says how the schedules check it; the one before, which tests.
         let checked_by = row
             .trim_end_matches('|')
             .rsplit('|')
-            .next()
+            .nth(1)
             .unwrap_or_default();
         let named: Vec<&str> = checked_by.split('`').skip(1).step_by(2).collect();
         // A bench shows a cost; it fails only if the bench cannot run, never when the
@@ -827,4 +828,59 @@ fn every_compile_fail_case_points_to_a_section_file_that_exists() {
         }
     }
     assert!(cases > 0, "no compile-fail cases found");
+}
+
+/// The schedules column of each CHECKS.md row says what `checks/sections.txt` says:
+/// `1,000 PCT + 1,000 random` for a section explored under that many schedules of
+/// each scheduler, and `none: <why>` for one that is not.
+#[test]
+fn checks_md_says_which_sections_run_under_controlled_schedules() {
+    let checks = fs::read_to_string(root().join("CHECKS.md")).expect("CHECKS.md exists");
+    let list = fs::read_to_string(root().join("checks").join("sections.txt"))
+        .expect("checks/sections.txt exists");
+    let explored: Vec<(String, String)> = list
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let n: usize = words[2].parse().expect("a count of schedules");
+            let n = if n >= 1_000 {
+                format!("{},{:03}", n / 1_000, n % 1_000)
+            } else {
+                n.to_string()
+            };
+            (
+                format!("[{} {}](", words[0], words[1]),
+                format!("{n} PCT + {n} random"),
+            )
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for row in checks
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains("]("))
+    {
+        let cell = row
+            .trim_end_matches('|')
+            .rsplit('|')
+            .next()
+            .unwrap_or_default()
+            .trim();
+        let wanted = explored
+            .iter()
+            .find(|(link, _)| row.contains(link.as_str()))
+            .map(|(_, cell)| cell.as_str());
+        match wanted {
+            Some(wanted) if cell != wanted => problems.push(format!(
+                "CHECKS.md: checks/sections.txt explores this section; its last cell should \
+                 be `{wanted}`:\n{row}"
+            )),
+            None if !cell.starts_with("none: ") => problems.push(format!(
+                "CHECKS.md: checks/sections.txt does not explore this section; its last cell \
+                 should say `none: ` and why, or add the section to checks/sections.txt:\n{row}"
+            )),
+            _ => {}
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
