@@ -17,7 +17,7 @@ pub use shuttle;
 mod rewrite_file;
 pub use rewrite_file::rewrite;
 
-use shuttle::scheduler::{PctScheduler, RandomScheduler, Scheduler};
+use shuttle::scheduler::{PctScheduler, RandomScheduler, ReplayScheduler, Scheduler};
 use shuttle::{Config, FailurePersistence, Runner};
 use std::any::Any;
 use std::panic::{self, AssertUnwindSafe};
@@ -161,6 +161,8 @@ impl Failure {
     pub fn plain(&self) -> String {
         if self.message == UNNOTIFIED {
             "deadlock: a thread waits on a Condvar that is never notified".to_owned()
+        } else if self.is_deadlock() {
+            "deadlock: every thread waits, and none can wake another".to_owned()
         } else {
             self.message.clone()
         }
@@ -183,7 +185,10 @@ pub fn explore(main: fn(), schedules: usize) -> Result<usize, Failure> {
 /// Runs `main` once more under a schedule that `explore` reported, so that its
 /// output can be seen; panics as that schedule did.
 pub fn replay(main: fn(), schedule: &str) {
-    shuttle::replay(main, schedule);
+    let mut config = Config::new();
+    config.failure_persistence = FailurePersistence::None;
+    config.silence_warnings = true;
+    Runner::new(ReplayScheduler::new_from_encoded(schedule), config).run(main);
 }
 
 fn run(scheduler: impl Scheduler + 'static, main: fn(), name: String) -> Result<usize, Failure> {
@@ -204,7 +209,8 @@ fn run(scheduler: impl Scheduler + 'static, main: fn(), name: String) -> Result<
         .ok()
         .and_then(|mut files| files.next())
         .and_then(|file| fs::read_to_string(file.ok()?.path()).ok())
-        .map(|text| text.trim().to_owned());
+        // shuttle wraps a long schedule over several lines.
+        .map(|text| text.split_whitespace().collect());
     let _ = fs::remove_dir_all(&dir);
     result.map_err(|payload| Failure {
         scheduler: name,

@@ -1,60 +1,110 @@
 //! Every section that `sections.txt` names, explored under controlled schedules.
 //!
-//! A failing schedule fails its section's test with the scheduler and seed that
-//! found it, the panic or the deadlock (with what each thread waits on), and the
-//! command that runs that one schedule again with its output shown.
+//! Each test explores its section in a child process (this binary run again) with
+//! its output thrown away, since a thousand schedules print a thousand transcripts.
+//! A failing schedule fails the test with the scheduler and seed that found it, the
+//! panic or the deadlock (with what each thread waits on), the output of that one
+//! schedule, run again, and the command that runs it again.
 
 use std::env;
-use std::process::Command;
+use std::panic::{self, AssertUnwindSafe};
+use std::process::{Command, Output, Stdio};
 
 pub use checks::shim;
 
 include!(concat!(env!("OUT_DIR"), "/sections.rs"));
 
-/// Set to a failing schedule, the test replays that schedule alone.
+/// Set to a failing schedule, the test runs that schedule alone, output shown.
 const REPLAY: &str = "CHECKS_REPLAY";
+/// Set in the child process that explores.
+const EXPLORE: &str = "CHECKS_EXPLORE";
+/// Lines the child writes to stderr about a failure, and that frame an output.
+const MARK: &str = "@@checks";
 
 fn explored(krate: &str, section: &str, main: fn(), schedules: usize) {
+    let test = format!("{krate}_{section}").replace('-', "_");
     if let Ok(schedule) = env::var(REPLAY) {
-        return checks::replay(main, &schedule);
+        println!("{MARK} output");
+        let replayed = panic::catch_unwind(AssertUnwindSafe(|| checks::replay(main, &schedule)));
+        println!("{MARK} end");
+        return replayed.unwrap_or_else(|payload| panic::resume_unwind(payload));
     }
-    let Err(failure) = checks::explore(main, schedules) else {
-        return;
-    };
-    let test = format!("{}_{}", krate, section).replace('-', "_");
-    let mut said = format!(
-        "{krate} {section} failed under a {} schedule: {}\n",
-        failure.scheduler,
-        failure.plain()
-    );
-    if let Some(schedule) = &failure.schedule {
-        if failure.is_deadlock() {
-            said += "every thread waits for ever:\n";
-            for line in checks::blocked_on(&replayed(&test, schedule)) {
-                said += &format!("  {line}\n");
-            }
+    if env::var_os(EXPLORE).is_some() {
+        if let Err(failure) = checks::explore(main, schedules) {
+            eprintln!("{MARK} scheduler {}", failure.scheduler);
+            eprintln!("{MARK} deadlock {}", failure.is_deadlock());
+            eprintln!(
+                "{MARK} schedule {}",
+                failure.schedule.as_deref().unwrap_or_default()
+            );
+            eprintln!("{MARK} message\n{}\n{MARK} end", failure.plain());
+            std::process::exit(1);
         }
-        said += &format!(
-            "that schedule again, with its output: {REPLAY}='{schedule}' \
-             cargo test -p checks --test schedules -- --exact {test} --nocapture"
-        );
+        return;
     }
-    panic!("{said}");
+    let explored = child(&test, &[(EXPLORE, "1")], Stdio::null());
+    if explored.status.success() {
+        return;
+    }
+    let said = String::from_utf8_lossy(&explored.stderr);
+    let field = |name: &str| {
+        let prefix = format!("{MARK} {name} ");
+        said.lines()
+            .find_map(|line| line.strip_prefix(&prefix))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (scheduler, schedule) = (field("scheduler"), field("schedule"));
+    if scheduler.is_empty() {
+        panic!("{krate} {section}: the exploring process failed:\n{said}");
+    }
+    let message = between(&said, "message");
+    let mut report = format!("{krate} {section} failed under a {scheduler} schedule: {message}\n");
+    // The schedule again, alone: its output, and for a deadlock each thread's backtrace.
+    let mut with = vec![(REPLAY, schedule.as_str())];
+    if field("deadlock") == "true" {
+        with.push(("SHUTTLE_CAPTURE_BACKTRACE", "1"));
+    }
+    let again = child(&test, &with, Stdio::piped());
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    let from = stderr
+        .find("deadlock! blocked tasks: [")
+        .unwrap_or(stderr.len());
+    let waits = checks::blocked_on(&stderr[from..]);
+    if !waits.is_empty() {
+        report += "what each thread waits on:\n";
+        waits
+            .iter()
+            .for_each(|line| report += &format!("  {line}\n"));
+    }
+    report += &format!(
+        "the output of that schedule:\n{}\nthat schedule again: {REPLAY}='{schedule}' \
+         cargo test -p checks --test schedules -- --exact {test} --nocapture",
+        between(&String::from_utf8_lossy(&again.stdout), "output")
+    );
+    panic!("{report}");
 }
 
-/// The deadlock message of the schedule run again in a child process, where shuttle
-/// captures each blocked thread's backtrace (it reads that setting once a process).
-fn replayed(test: &str, schedule: &str) -> String {
-    let out = Command::new(env::current_exe().expect("the test binary has a path"))
+/// This test binary run again on one test, with `env` set.
+fn child(test: &str, env: &[(&str, &str)], stdout: Stdio) -> Output {
+    Command::new(env::current_exe().expect("the test binary has a path"))
         .args(["--exact", test, "--nocapture", "--test-threads", "1"])
-        .env(REPLAY, schedule)
-        .env("SHUTTLE_CAPTURE_BACKTRACE", "1")
+        .envs(env.iter().copied())
         .env("RUST_BACKTRACE", "0")
+        .stdout(stdout)
         .output()
-        .expect("the test binary runs again");
-    let text = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
-    let from = text
-        .find("deadlock! blocked tasks: [")
-        .unwrap_or(text.len());
-    text[from..].to_owned()
+        .expect("the test binary runs again")
+}
+
+/// The lines between `@@checks <name>` (which may end libtest's `test <name> ... `
+/// line) and `@@checks end`.
+fn between(text: &str, name: &str) -> String {
+    let start = format!("{MARK} {name}");
+    let end = format!("{MARK} end");
+    text.lines()
+        .skip_while(|line| !line.ends_with(&start))
+        .skip(1)
+        .take_while(|line| *line != end)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
