@@ -47,7 +47,7 @@ fn main() {
     for (module, body) in modules {
         writeln!(
             text,
-            "#[allow(dead_code, clippy::all)]\npub mod {module} {{\n{body}}}"
+            "#[allow(dead_code, unused_imports, clippy::all)]\npub mod {module} {{\n{body}}}"
         )
         .unwrap();
     }

@@ -15,7 +15,9 @@ pub use shuttle;
 
 #[path = "rewrite.rs"]
 mod rewrite_file;
+mod waits;
 pub use rewrite_file::rewrite;
+pub use waits::blocked_on;
 
 use shuttle::scheduler::{PctScheduler, RandomScheduler, ReplayScheduler, Scheduler};
 use shuttle::{Config, FailurePersistence, Runner};
@@ -33,9 +35,15 @@ pub mod shim {
     pub mod thread {
         pub use shuttle::thread::{
             AccessError, Builder, JoinHandle, LocalKey, Scope, ScopedJoinHandle, Thread, ThreadId,
-            current, park, park_timeout, scope, sleep, spawn, yield_now,
+            current, park_timeout, scope, sleep, spawn, yield_now,
         };
         pub use std::thread::*;
+
+        /// shuttle's `park`, noted for naming a deadlock.
+        pub fn park() {
+            crate::waits::note(crate::waits::PARK);
+            shuttle::thread::park();
+        }
 
         /// The same on every machine, so that a section sizes its threads alike
         /// everywhere and a seed gives the same verdict.
@@ -128,6 +136,30 @@ pub mod shim {
     }
 }
 
+/// `join`, noted for naming a deadlock: the rewrite calls `checks_join` where a
+/// section calls `join()` (shuttle traces nothing there, and a method of shuttle's
+/// own type cannot be wrapped by the same name).
+pub trait Join {
+    type Output;
+    fn checks_join(self) -> Self::Output;
+}
+
+impl<T> Join for shuttle::thread::JoinHandle<T> {
+    type Output = std::thread::Result<T>;
+    fn checks_join(self) -> Self::Output {
+        waits::note(waits::JOIN);
+        self.join()
+    }
+}
+
+impl<T> Join for shuttle::thread::ScopedJoinHandle<'_, T> {
+    type Output = std::thread::Result<T>;
+    fn checks_join(self) -> Self::Output {
+        waits::note(waits::JOIN);
+        self.join()
+    }
+}
+
 /// The seed of both schedulers: fixed, so every machine explores the same schedules.
 pub const SEED: u64 = 0x5EED;
 /// PCT's depth: how many priority changes a schedule may have. Three finds the
@@ -184,11 +216,13 @@ pub fn explore(main: fn(), schedules: usize) -> Result<usize, Failure> {
 
 /// Runs `main` once more under a schedule that `explore` reported, so that its
 /// output can be seen; panics as that schedule did.
+/// Records what each thread waits on, for [`blocked_on`] after a deadlock.
 pub fn replay(main: fn(), schedule: &str) {
     let mut config = Config::new();
     config.failure_persistence = FailurePersistence::None;
     config.silence_warnings = true;
-    Runner::new(ReplayScheduler::new_from_encoded(schedule), config).run(main);
+    let scheduler = ReplayScheduler::new_from_encoded(schedule);
+    waits::recording(|| Runner::new(scheduler, config).run(main));
 }
 
 fn run(scheduler: impl Scheduler + 'static, main: fn(), name: String) -> Result<usize, Failure> {
@@ -202,6 +236,7 @@ fn run(scheduler: impl Scheduler + 'static, main: fn(), name: String) -> Result<
     config.failure_persistence = FailurePersistence::File(Some(dir.clone()));
     config.silence_warnings = true;
     let _ = fs::create_dir_all(&dir);
+    keep_panic_messages();
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         Runner::new(scheduler, config).run(main)
     }));
@@ -212,93 +247,39 @@ fn run(scheduler: impl Scheduler + 'static, main: fn(), name: String) -> Result<
         // shuttle wraps a long schedule over several lines.
         .map(|text| text.split_whitespace().collect());
     let _ = fs::remove_dir_all(&dir);
-    result.map_err(|payload| Failure {
-        scheduler: name,
-        message: message(payload.as_ref()),
-        schedule,
+    result.map_err(|payload| {
+        // shuttle's own message names the thread that panicked, and then how to replay;
+        // the panic it stands for is the last one this thread saw.
+        let said = message(payload.as_ref());
+        let said = said.split("\nfailing schedule").next().unwrap_or_default();
+        let message = match said.starts_with("test panicked in task") {
+            true => LAST_PANIC.with(|last| last.borrow_mut().take()),
+            false => None,
+        };
+        Failure {
+            scheduler: name,
+            message: message.unwrap_or_else(|| said.to_owned()),
+            schedule,
+        }
     })
 }
 
-/// What each thread of a deadlock waits on, in plain words, read from shuttle's
-/// message when it carries each blocked thread's backtrace (`SHUTTLE_CAPTURE_BACKTRACE`
-/// set, as when `replay` runs a deadlocked schedule again): one line a thread, its
-/// name and the call it is blocked in, as `main-thread: join of a thread that never ends`.
-pub fn blocked_on(message: &str) -> Vec<String> {
-    let Some(tasks) = message.strip_prefix("deadlock! blocked tasks: [") else {
-        return Vec::new();
-    };
-    // Each task starts `<name> (task <id>)`, then its backtrace's numbered frames.
-    let mut blocked = Vec::new();
-    let mut current: Option<(String, Option<&str>)> = None;
-    for line in tasks.lines() {
-        let line = line.trim_start_matches(", ").trim();
-        if let Some((name, rest)) = line.split_once(" (task ") {
-            if !rest.is_empty() && !line.starts_with(char::is_numeric) {
-                blocked.extend(current.take().map(describe));
-                current = Some((name.to_owned(), None));
-                continue;
-            }
-        }
-        if let Some((_, call)) = current.as_mut().filter(|(_, call)| call.is_none()) {
-            *call = WAITS
-                .iter()
-                .find(|(frame, _)| line.contains(frame))
-                .map(|&(_, what)| what);
-        }
-    }
-    blocked.extend(current.map(describe));
-    blocked
+thread_local! {
+    /// The message of the last panic on this thread, where shuttle runs every scheduled
+    /// thread.
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The frames that block a thread under shuttle, and what each means.
-const WAITS: &[(&str, &str)] = &[
-    (
-        "Mutex<T>::lock",
-        "lock of a Mutex that another thread holds",
-    ),
-    (
-        "RwLock<T>::read",
-        "read lock of an RwLock that a writer holds or waits for",
-    ),
-    (
-        "RwLock<T>::write",
-        "write lock of an RwLock that others hold",
-    ),
-    ("Condvar::wait", "wait on a Condvar that nobody notifies"),
-    (
-        "Receiver<T>::recv",
-        "recv on a channel whose Senders live on but send nothing",
-    ),
-    (
-        "SyncSender<T>::send",
-        "send on a full sync_channel that nobody receives from",
-    ),
-    (
-        "Barrier::wait",
-        "wait at a Barrier that not every thread reaches",
-    ),
-    (
-        "Once::call_once",
-        "call_once while another thread runs the closure",
-    ),
-    ("JoinHandle<T>::join", "join of a thread that never ends"),
-    ("thread::park", "park, with nobody left to unpark it"),
-    (
-        "thread::scope",
-        "the end of thread::scope, which waits for threads that never end",
-    ),
-];
-
-fn describe((name, call): (String, Option<&str>)) -> String {
-    let name = if name == "<unknown>" {
-        "a spawned thread".to_owned()
-    } else {
-        name
-    };
-    format!(
-        "{name}: {}",
-        call.unwrap_or("a call this harness cannot name")
-    )
+/// Keeps each panic's message in `LAST_PANIC`, then does what the hook before did.
+fn keep_panic_messages() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let before = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            LAST_PANIC.with(|last| *last.borrow_mut() = Some(message(info.payload())));
+            before(info);
+        }));
+    });
 }
 
 /// A panic's message, whichever of the two payload types it has.

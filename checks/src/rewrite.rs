@@ -4,6 +4,7 @@
 //! - `thread_local!` is shuttle's, so that each scheduled thread has its own;
 //! - an item `static NAME: T = e;` is a `lazy_static!`, fresh for every schedule
 //!   (a plain static would carry its atomics and locks from one schedule to the next);
+//! - a thread's `.join()` is `.checks_join()`, which notes the wait and joins;
 //! - `cfg!(miri)` is `true`: the one switch by which a section shrinks its rounds for
 //!   the checkers, Miri's and these.
 //!
@@ -13,7 +14,15 @@ use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, Span, TokenStream, To
 
 pub fn rewrite(source: &str) -> String {
     let tokens: TokenStream = source.parse().expect("a section file tokenizes");
-    walk(tokens, false).to_string()
+    let mut tokens: Vec<TokenTree> = walk(tokens, false).into_iter().collect();
+    // `use ::checks::Join as _;` after the inner attributes (the `//!` lines).
+    let mut at = 0;
+    while is_punct(tokens.get(at), '#') && is_punct(tokens.get(at + 1), '!') {
+        at += 3;
+    }
+    let join: TokenStream = "use ::checks::Join as _;".parse().expect("tokens");
+    tokens.splice(at..at, join);
+    tokens.into_iter().collect::<TokenStream>().to_string()
 }
 
 fn ident(name: &str) -> TokenTree {
@@ -115,6 +124,15 @@ fn walk(tokens: TokenStream, in_macro: bool) -> TokenStream {
                 )));
                 i = end + 1;
                 continue;
+            }
+            // `.join()`, a thread's: `checks_join`, which notes the wait (`checks::Join`).
+            TokenTree::Ident(id)
+                if id == "join"
+                    && is_punct(prev, '.')
+                    && matches!(tokens.get(i + 1), Some(TokenTree::Group(g))
+                        if g.delimiter() == Delimiter::Parenthesis && g.stream().is_empty()) =>
+            {
+                out.push(ident("checks_join"));
             }
             TokenTree::Group(g) => {
                 let macro_body = is_punct(prev, '!');

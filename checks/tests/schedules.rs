@@ -3,8 +3,9 @@
 //! Each test explores its section in a child process (this binary run again) with
 //! its output thrown away, since a thousand schedules print a thousand transcripts.
 //! A failing schedule fails the test with the scheduler and seed that found it, the
-//! panic or the deadlock (with what each thread waits on), the output of that one
-//! schedule, run again, and the command that runs it again.
+//! panic or the deadlock (with what each thread waits on, recorded as that one
+//! schedule runs again), the output of that schedule, and the command that runs it
+//! again.
 
 use std::env;
 use std::panic::{self, AssertUnwindSafe};
@@ -27,7 +28,12 @@ fn explored(krate: &str, section: &str, main: fn(), schedules: usize) {
         println!("{MARK} output");
         let replayed = panic::catch_unwind(AssertUnwindSafe(|| checks::replay(main, &schedule)));
         println!("{MARK} end");
-        return replayed.unwrap_or_else(|payload| panic::resume_unwind(payload));
+        if let Err(payload) = replayed {
+            let waits = checks::blocked_on(&checks::message(payload.as_ref()));
+            println!("{MARK} waits\n{}\n{MARK} end", waits.join("\n"));
+            panic::resume_unwind(payload);
+        }
+        return;
     }
     if env::var_os(EXPLORE).is_some() {
         if let Err(failure) = checks::explore(main, schedules) {
@@ -61,26 +67,19 @@ fn explored(krate: &str, section: &str, main: fn(), schedules: usize) {
     let message = between(&said, "message");
     let mut report = format!("{krate} {section} failed under a {scheduler} schedule: {message}\n");
     // The schedule again, alone: its output, and for a deadlock each thread's backtrace.
-    let mut with = vec![(REPLAY, schedule.as_str())];
-    if field("deadlock") == "true" {
-        with.push(("SHUTTLE_CAPTURE_BACKTRACE", "1"));
-    }
-    let again = child(&test, &with, Stdio::piped());
-    let stderr = String::from_utf8_lossy(&again.stderr);
-    let from = stderr
-        .find("deadlock! blocked tasks: [")
-        .unwrap_or(stderr.len());
-    let waits = checks::blocked_on(&stderr[from..]);
-    if !waits.is_empty() {
+    let again = child(&test, &[(REPLAY, schedule.as_str())], Stdio::piped());
+    let stdout = String::from_utf8_lossy(&again.stdout);
+    let waits = between(&stdout, "waits");
+    if field("deadlock") == "true" && !waits.is_empty() {
         report += "what each thread waits on:\n";
         waits
-            .iter()
+            .lines()
             .for_each(|line| report += &format!("  {line}\n"));
     }
     report += &format!(
         "the output of that schedule:\n{}\nthat schedule again: {REPLAY}='{schedule}' \
          cargo test -p checks --test schedules -- --exact {test} --nocapture",
-        between(&String::from_utf8_lossy(&again.stdout), "output")
+        between(&stdout, "output")
     );
     panic!("{report}");
 }
