@@ -10,7 +10,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{OnceLock, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -85,6 +85,8 @@ pub enum Verdict {
     },
     /// Native run `run` exited 0 but main did not return.
     EndedEarly { run: usize, stdout: String },
+    /// Not run: the file is refused whatever its runs do.
+    NotRun,
     /// Everything passed: how many schedules, how many native runs.
     Passed { schedules: usize, runs: usize },
 }
@@ -163,18 +165,18 @@ pub fn token_refusals(
     Ok((refused, hash))
 }
 
-/// Checks `file` (absolute) as a fix of `exercise`.
+/// Checks `file` (absolute) as a fix of `exercise`, building in `build`.
 pub fn check(
     exercise: &Exercise,
     root: &Path,
     file: &Path,
+    build: &Path,
     runs: usize,
 ) -> Result<Checked, String> {
     let section = crate::data::read_text(&root.join(exercise.section_file()))?;
     let learner = crate::data::read_text(file)?;
     let (mut refused, hash) = token_refusals(exercise, &section, &learner)?;
-    let build = build_dir(root).join(&exercise.name);
-    fs::create_dir_all(&build).map_err(|e| format!("cannot create {}: {e}", build.display()))?;
+    fs::create_dir_all(build).map_err(|e| format!("cannot create {}: {e}", build.display()))?;
     let nonce = format!(
         "exercise check {}-{}: main returned",
         std::process::id(),
@@ -182,20 +184,22 @@ pub fn check(
     );
     let explored = schedules(root, &exercise.krate, &exercise.section);
     let (lint, native, harness) = thread::scope(|scope| {
-        let lint = scope.spawn(|| lint(exercise, root, &section, file, &build));
+        let lint = scope.spawn(|| lint(exercise, root, &section, file, build));
         let harness = scope.spawn(|| {
             explored
-                .map(|n| build_harness(&learner, &build, n))
+                .map(|n| build_harness(&learner, build, n))
                 .transpose()
         });
-        let native = build_native(file, &build, &nonce);
+        let native = build_native(&learner, build, &nonce);
         (
             lint.join().expect("the lint thread"),
             native,
             harness.join().expect("the harness thread"),
         )
     });
-    let lint = match lint? {
+    let lint = lint?;
+    let linted = lint.is_some();
+    let lint = match lint {
         Some(lint) => lint,
         None => {
             refused.push(
@@ -221,20 +225,25 @@ pub fn check(
     if !lint.errors.is_empty() {
         return verdict(Verdict::DoesNotCompile(lint.errors));
     }
-    if !lint.warnings.is_empty() {
-        return verdict(Verdict::Warns(lint.warnings));
+    if !refused.is_empty() && linted {
+        // Whatever its runs would do, it cannot count: say so at once.
+        return verdict(Verdict::NotRun);
     }
     let mut explored_count = 0;
     if let Some(harness) = harness? {
         let harness = harness.map_err(|rustc_said| {
             format!("the file builds alone but not under schedules, which is a bug of the checker:\n{rustc_said}")
         })?;
-        match explore(&harness, &build)? {
+        match explore(&harness, build)? {
             Ok(count) => explored_count = count,
             Err(failed) => return verdict(failed),
         }
     }
     let verdict_now = run_many(&native, runs, &nonce)?;
+    // Warnings count last: a bug's file may warn, and its run shows the bug better.
+    if matches!(verdict_now, Verdict::Passed { .. }) && !lint.warnings.is_empty() {
+        return verdict(Verdict::Warns(lint.warnings));
+    }
     Ok(Checked {
         verdict: match verdict_now {
             Verdict::Passed { .. } => Verdict::Passed {
@@ -250,10 +259,10 @@ pub fn check(
 
 /// What clippy-driver saw: rustc's errors and warnings, and the refusals.
 #[derive(Default)]
-struct Lint {
-    errors: String,
-    warnings: String,
-    refused: Vec<String>,
+pub struct Lint {
+    pub errors: String,
+    pub warnings: String,
+    pub refused: Vec<String>,
 }
 
 /// One disallowed call or type: its line and its path.
@@ -261,7 +270,7 @@ type Finding = (usize, String);
 
 /// clippy-driver on the learner's file, then on the section (for what the section
 /// itself calls in its regions): `None` if clippy-driver is missing.
-fn lint(
+pub fn lint(
     exercise: &Exercise,
     root: &Path,
     section: &str,
@@ -333,7 +342,11 @@ fn clippy(
     build: &Path,
 ) -> Result<Option<Vec<(String, Option<String>, usize, String, String)>>, String> {
     let driver = env::var_os("CLIPPY_DRIVER").unwrap_or_else(|| "clippy-driver".into());
+    // Run from the root with the file as the learner knows it, so rustc names it so.
+    let root = crate::data::root();
+    let file = file.strip_prefix(&root).unwrap_or(file);
     let output = Command::new(driver)
+        .current_dir(&root)
         .env("CLIPPY_CONF_DIR", conf)
         .args([
             "--edition",
@@ -357,7 +370,11 @@ fn clippy(
     for line in stderr.lines().filter(|line| line.starts_with('{')) {
         let level = json_str(line, "\"level\":").unwrap_or_default();
         let code = json_str(line, "\"code\":{\"code\":");
-        let rendered = json_str(line, "\"rendered\":").unwrap_or_default();
+        // The diagnostic's own `rendered` is its last key; its children's are null.
+        let rendered = line
+            .rfind("\"rendered\":")
+            .and_then(|at| json_str(&line[at..], "\"rendered\":"))
+            .unwrap_or_default();
         let at = line
             .find("\"line_start\":")
             .and_then(|at| line[at + 13..].split([',', '}']).next()?.parse().ok())
@@ -404,13 +421,76 @@ fn rustc() -> Command {
     Command::new(env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()))
 }
 
-/// Builds the file to run natively: a wrapper whose `main` calls the file's and then
-/// prints `nonce`, so that a run that ends early is seen. `Err(what rustc said)`.
-fn build_native(file: &Path, build: &Path, nonce: &str) -> Result<Result<PathBuf, String>, String> {
+/// What a schedule that returned from `main` before its last line panics with.
+pub const RETURNED_EARLY: &str = "main returned before its last line";
+
+/// The file with `main`'s body wrapped, `pub fn main() { let () = { BODY }; crate::
+/// __main_ended(); }`, on the same lines: a `return` from `main` skips the call, so
+/// the harness sees that the proof at its end did not run. `None` if the file has no
+/// `pub fn main` at its top level.
+pub fn instrumented(learner: &str) -> Option<String> {
+    let stream: proc_macro2::TokenStream = learner.parse().ok()?;
+    let trees: Vec<proc_macro2::TokenTree> = stream.into_iter().collect();
+    let body = trees.windows(4).find_map(|w| match w {
+        [
+            proc_macro2::TokenTree::Ident(f),
+            proc_macro2::TokenTree::Ident(name),
+            proc_macro2::TokenTree::Group(_),
+            proc_macro2::TokenTree::Group(body),
+        ] if f == "fn" && name == "main" && body.delimiter() == proc_macro2::Delimiter::Brace => {
+            Some((body.span_open().end(), body.span_close().start()))
+        }
+        _ => None,
+    })?;
+    // Byte offsets of (line from 1, column in chars).
+    let offset = |at: proc_macro2::LineColumn| -> Option<usize> {
+        let line_start: usize = learner
+            .split_inclusive('\n')
+            .take(at.line - 1)
+            .map(str::len)
+            .sum();
+        let column = learner[line_start..]
+            .char_indices()
+            .nth(at.column)
+            .map_or(learner.len() - line_start, |(i, _)| i);
+        Some(line_start + column)
+    };
+    let (open, close) = (offset(body.0)?, offset(body.1)?);
+    Some(format!(
+        "{} let () = {{{}}}; crate::__main_ended(); {}",
+        &learner[..open],
+        &learner[open..close],
+        &learner[close..]
+    ))
+}
+
+/// Builds the file to run natively: the file, `main` instrumented, as a module of a
+/// wrapper whose `main` calls it and then prints `nonce` if `main` ran to its end,
+/// so that a run that ends early is seen. `Err(what rustc said)`.
+fn build_native(
+    learner: &str,
+    build: &Path,
+    nonce: &str,
+) -> Result<Result<PathBuf, String>, String> {
+    let Some(module) = instrumented(learner) else {
+        return Ok(Err("the file has no `pub fn main`".to_owned()));
+    };
+    fs::write(build.join("learner.rs"), module)
+        .map_err(|e| format!("cannot write {}: {e}", build.display()))?;
     let wrapper = build.join("native.rs");
     let text = format!(
-        "#[path = {:?}]\nmod learner;\nfn main() {{\n    learner::main();\n    println!(\"\\n{nonce}\");\n}}\n",
-        file.display().to_string()
+        "static ENDED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);\n\
+         pub fn __main_ended() {{\n\
+         \x20   ENDED.store(true, std::sync::atomic::Ordering::SeqCst);\n\
+         }}\n\
+         #[path = \"learner.rs\"]\n\
+         mod learner;\n\
+         fn main() {{\n\
+         \x20   learner::main();\n\
+         \x20   if ENDED.load(std::sync::atomic::Ordering::SeqCst) {{\n\
+         \x20       println!(\"\\n{nonce}\");\n\
+         \x20   }}\n\
+         }}\n"
     );
     fs::write(&wrapper, text).map_err(|e| format!("cannot write {}: {e}", wrapper.display()))?;
     let binary = build.join(format!("native{}", env::consts::EXE_SUFFIX));
@@ -429,8 +509,14 @@ fn build_native(file: &Path, build: &Path, nonce: &str) -> Result<Result<PathBuf
     })
 }
 
-/// The `checks` library and its dependencies' folder, built by cargo if need be.
+/// The `checks` library and its dependencies' folder, built by cargo if need be;
+/// asked of cargo once a process.
 pub fn checks_rlib() -> Result<(PathBuf, PathBuf), String> {
+    static FOUND: OnceLock<Result<(PathBuf, PathBuf), String>> = OnceLock::new();
+    FOUND.get_or_init(find_checks_rlib).clone()
+}
+
+fn find_checks_rlib() -> Result<(PathBuf, PathBuf), String> {
     let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(crate::data::root())
@@ -476,13 +562,20 @@ const SCHEDULE_MARK: &str = "=== exercise check: a schedule starts ===";
 /// scheduler, as Rust source. It writes its result to the file its argument names;
 /// a program that ends itself leaves none.
 pub fn harness_source(learner: &str, schedules: usize) -> String {
+    let learner = instrumented(learner).unwrap_or_else(|| learner.to_owned());
     format!(
         "pub use checks::shim;\n\
+         static ENDED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);\n\
+         pub fn __main_ended() {{\n\
+         \x20   ENDED.store(true, std::sync::atomic::Ordering::SeqCst);\n\
+         }}\n\
          #[allow(warnings, clippy::all)]\n\
          mod learner {{ {} }}\n\
          fn scheduled() {{\n\
          \x20   println!(\"\\n{SCHEDULE_MARK}\");\n\
+         \x20   ENDED.store(false, std::sync::atomic::Ordering::SeqCst);\n\
          \x20   learner::main();\n\
+         \x20   assert!(ENDED.load(std::sync::atomic::Ordering::SeqCst), \"{RETURNED_EARLY}\");\n\
          }}\n\
          fn main() {{\n\
          \x20   let file = std::env::args().nth(1).expect(\"a result file\");\n\
@@ -492,7 +585,7 @@ pub fn harness_source(learner: &str, schedules: usize) -> String {
          \x20   }};\n\
          \x20   std::fs::write(file, result).expect(\"the result is written\");\n\
          }}\n",
-        checks::rewrite(learner)
+        checks::rewrite(&learner)
     )
 }
 

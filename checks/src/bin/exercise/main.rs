@@ -174,7 +174,8 @@ fn write_and_check(
     };
     writeln!(out, "Checking {}: {plan}.", shown.display())?;
     out.flush()?;
-    let checked = check::check(exercise, root, &path, runs)?;
+    let build = check::build_dir(root).join(&exercise.name);
+    let checked = check::check(exercise, root, &path, &build, runs)?;
     report(out, exercise, &checked)?;
     if !checked.solved() {
         writeln!(
@@ -340,8 +341,8 @@ fn report(out: &mut impl Write, exercise: &Exercise, checked: &Checked) -> io::R
             write!(out, "{rustc_said}")?;
             writeln!(
                 out,
-                "It compiles with warnings (above); the check builds with `-D warnings`, as \
-                 the sections do."
+                "It passes its runs, but rustc warns (above): the check builds with \
+                 `-D warnings`, as the sections are built."
             )?;
         }
         Verdict::Schedule {
@@ -353,6 +354,11 @@ fn report(out: &mut impl Write, exercise: &Exercise, checked: &Checked) -> io::R
         } => {
             printed(out, output, "")?;
             match panic {
+                Some(message) if message == check::RETURNED_EARLY => writeln!(
+                    out,
+                    "Under a {scheduler} schedule, `main` returned before its last line, so \
+                     the proof at its end did not run."
+                )?,
                 Some(message) => writeln!(
                     out,
                     "A {scheduler} schedule failed: the program panicked: {message}\n{}",
@@ -371,11 +377,13 @@ fn report(out: &mut impl Write, exercise: &Exercise, checked: &Checked) -> io::R
                     }
                 }
             }
-            writeln!(
-                out,
-                "The schedules are the same on every machine: a fix that only makes a race \
-                 rarer still fails here."
-            )?;
+            if panic.as_deref() != Some(check::RETURNED_EARLY) {
+                writeln!(
+                    out,
+                    "The schedules are the same on every machine: a fix that only makes a \
+                     race rarer still fails here."
+                )?;
+            }
         }
         Verdict::ScheduleEndedEarly(what) => writeln!(out, "Under schedules, {what}.")?,
         Verdict::Failed {
@@ -411,9 +419,11 @@ fn report(out: &mut impl Write, exercise: &Exercise, checked: &Checked) -> io::R
             printed(out, stdout, "")?;
             writeln!(
                 out,
-                "Native run {run} ended before `main` returned: the program ended itself."
+                "Native run {run} did not reach the end of `main`: the program ended itself, or \
+                 `main` returned early, so the proof at its end did not run."
             )?;
         }
+        Verdict::NotRun => writeln!(out, "The check did not run it: it cannot count as it is.")?,
         Verdict::Passed { schedules, runs } => {
             if *schedules > 0 {
                 writeln!(

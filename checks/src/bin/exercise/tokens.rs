@@ -192,9 +192,10 @@ pub fn compare(
     None
 }
 
-/// Names the section binds outside the regions that the region `k` of the learner's
-/// file binds again (`let`, an item, or `as`) though the section's region does not:
-/// a region that shadows a value the proof reads can skip the work.
+/// Names that the region `k` of the learner's file binds (`let`, an item, or `as`)
+/// though the section's region does not mention them, and that the code around the
+/// region uses before and after it: a region that shadows a value the proof reads
+/// can skip the work.
 pub fn shadowed(
     section: &[Token],
     section_regions: &[(usize, usize)],
@@ -204,18 +205,22 @@ pub fn shadowed(
     let runs = runs(section, section_regions);
     let mut found = Vec::new();
     for k in 0..learner_regions.len() {
-        // The names the code after the region reads.
-        let outside: Vec<&str> = runs[k + 1..]
+        // A name the code before the region binds or reads and the code after it
+        // reads, which the section's own region does not mention.
+        let names = |runs: &[Vec<&Token>]| -> Vec<String> {
+            runs.iter().flatten().map(|t| t.text.clone()).collect()
+        };
+        let (before, after) = (names(&runs[..=k]), names(&runs[k + 1..]));
+        let own: Vec<String> = inside(section, section_regions, k)
             .iter()
-            .flatten()
-            .map(|t| t.text.as_str())
-            .collect();
-        let own: Vec<String> = bound(&inside(section, section_regions, k))
-            .into_iter()
-            .map(|(name, _)| name)
+            .map(|t| t.text.clone())
             .collect();
         for (name, line) in bound(&inside(learner, learner_regions, k)) {
-            if name != "_" && outside.contains(&name.as_str()) && !own.contains(&name) {
+            if name != "_"
+                && before.contains(&name)
+                && after.contains(&name)
+                && !own.contains(&name)
+            {
                 found.push((name, line));
             }
         }
