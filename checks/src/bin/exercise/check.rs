@@ -807,13 +807,13 @@ pub fn blocked(stderr: &str) -> Vec<String> {
                 .map(|function| {
                     let name = function.replace("::{{closure}}", "");
                     if function.contains("{{closure}}") {
-                        format!(", in a closure in `{name}`")
+                        format!(" (in a closure in `{name}`)")
                     } else {
-                        format!(", in `{name}`")
+                        format!(" (in `{name}`)")
                     }
                 })
                 .unwrap_or_default();
-            format!("{who} {what}{at}")
+            format!("{who}{at} {what}")
         })
         .collect()
 }

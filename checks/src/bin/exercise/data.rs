@@ -218,12 +218,10 @@ impl Exercise {
         wrap(&mut text, &self.task);
         wrap(
             &mut text,
-            &format!(
-                "Change only the lines between the marks `{START}` and `{END}`: the check \
-                 compares everything else with the section, token by token (comments and \
-                 layout aside). Inside the marks, it refuses waiting on time, exiting early \
-                 and catching panics."
-            ),
+            "Change only the lines between `// >>>` and `// <<<`: the check compares \
+             everything else with the section, token by token (comments and layout aside). \
+             Between the marks, it refuses waiting on time, exiting early and catching \
+             panics.",
         );
         text.push_str(&format!(
             "//! Check:    cargo xtask exercise {name}\n\
@@ -260,8 +258,8 @@ impl Exercise {
 }
 
 /// The mark before a region of the bug, and the one after it (each a whole line).
-pub const START: &str = "// >>> the bug's lines: change only what lies between these marks";
-pub const END: &str = "// <<< end of the bug's lines";
+pub const START: &str = "// >>> the bug's lines start here";
+pub const END: &str = "// <<< the bug's lines end here";
 
 /// The length of a text's leading `//!` lines.
 pub fn header_len(text: &str) -> usize {

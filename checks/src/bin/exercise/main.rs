@@ -23,12 +23,15 @@ use data::{Exercise, Fails};
 enum Error {
     Usage(String),
     Failed(String),
+    /// Writing our own output failed; a closed stdout (`| head`) means the reader
+    /// has seen all they wanted.
+    Io(io::Error),
     NotSolved,
 }
 
 impl From<io::Error> for Error {
     fn from(error: io::Error) -> Error {
-        Error::Failed(error.to_string())
+        Error::Io(error)
     }
 }
 
@@ -43,6 +46,11 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::NotSolved) => ExitCode::FAILURE,
+        Err(Error::Io(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Error::Io(error)) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
         Err(Error::Usage(problem)) => {
             eprintln!(
                 "error: {problem}\n\nUsage: cargo xtask exercise [NAME [--hint | --reset]]\n\n\
@@ -423,7 +431,16 @@ fn report(out: &mut impl Write, exercise: &Exercise, checked: &Checked) -> io::R
                  `main` returned early, so the proof at its end did not run."
             )?;
         }
-        Verdict::NotRun => writeln!(out, "The check did not run it: it cannot count as it is.")?,
+        Verdict::NotRun => {
+            writeln!(
+                out,
+                "It cannot count as it is, so the check did not run it:"
+            )?;
+            for refused in &checked.refused {
+                writeln!(out, "  - {refused}")?;
+            }
+            return Ok(());
+        }
         Verdict::Passed { schedules, runs } => {
             if *schedules > 0 {
                 writeln!(
