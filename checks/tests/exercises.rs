@@ -227,6 +227,7 @@ fn lost_update_fix(body: &str) -> String {
 fn wrong_fixes_are_refused_and_right_ones_one_line_off_pass() {
     let lost = exercise("load-then-store-loses-adds");
     let kept = exercise("sender-kept-alive");
+    let panicked = exercise("join-the-panicked-thread");
     // (what it tries, the file, whether it must be solved)
     let tries: Vec<(&str, String, bool)> = vec![
         (
@@ -333,6 +334,14 @@ fn wrong_fixes_are_refused_and_right_ones_one_line_off_pass() {
             false,
         ),
         (
+            "the proof's expected values copied in, the joins' results thrown away",
+            fixed(
+                &panicked,
+                "        let _ = (handle.join(), describe(&()));\n        payloads.push(if name == \"first\" {\n            r#\"a &'static str payload: \"a literal message\"\"#\n        } else {\n            r#\"a String payload: \"failed at step 3\"\"#\n        }.to_owned());\n",
+            ),
+            false,
+        ),
+        (
             "`drop(tx)` one line below the gap (right)",
             fixed(&kept, "\n    let mut received = 0;\n    drop(tx);\n"),
             true,
@@ -340,11 +349,10 @@ fn wrong_fixes_are_refused_and_right_ones_one_line_off_pass() {
     ];
     let mut jobs: Vec<Job<'_, Option<String>>> = Vec::new();
     for (i, (what, text, right)) in tries.iter().enumerate() {
-        let exercise = if text.contains("sender") {
-            &kept
-        } else {
-            &lost
-        };
+        let exercise = [&kept, &panicked, &lost]
+            .into_iter()
+            .find(|e| text.contains(&format!("Exercise `{}`", e.name)))
+            .expect("an exercise's file");
         jobs.push((
             false,
             Box::new(move || {

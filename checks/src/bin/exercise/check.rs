@@ -154,6 +154,14 @@ pub fn token_refusals(
              the proof must read what the work itself produced, not a new value."
         ));
     }
+    for (literal, line) in
+        tokens::copied(&section_tokens, &section_regions, &learner_tokens, &regions)
+    {
+        refused.push(format!(
+            "line {line} holds {literal}, a value that the proof after the marks expects: \
+             the proof must read what the work itself produced."
+        ));
+    }
     for k in 0..regions.len() {
         if let Some(line) = tokens::has_extern_crate(&tokens::inside(&learner_tokens, &regions, k))
         {

@@ -228,6 +228,41 @@ pub fn shadowed(
     found
 }
 
+/// String literals that the region `k` of the learner's file holds though the
+/// section's region does not, and that the code after the region holds: the value
+/// a proof expects, copied in to fake the work.
+pub fn copied(
+    section: &[Token],
+    section_regions: &[(usize, usize)],
+    learner: &[Token],
+    learner_regions: &[(usize, usize)],
+) -> Vec<(String, usize)> {
+    let runs = runs(section, section_regions);
+    let is_string = |t: &Token| ["\"", "r\"", "r#"].iter().any(|p| t.text.starts_with(p));
+    let mut found = Vec::new();
+    for k in 0..learner_regions.len() {
+        let after: Vec<&str> = runs[k + 1..]
+            .iter()
+            .flatten()
+            .filter(|t| is_string(t))
+            .map(|t| t.text.as_str())
+            .collect();
+        let own: Vec<String> = inside(section, section_regions, k)
+            .iter()
+            .map(|t| t.text.clone())
+            .collect();
+        for token in inside(learner, learner_regions, k) {
+            if !is_string(token) {
+                continue;
+            }
+            if after.contains(&token.text.as_str()) && !own.contains(&token.text) {
+                found.push((token.text.clone(), token.lines.0));
+            }
+        }
+    }
+    found
+}
+
 /// The names a run of tokens binds: after `let` up to `=`, `;` or `else`; after `fn`,
 /// `const`, `static`, `struct`, `enum`, `type`, `mod`, `as`.
 fn bound(tokens: &[&Token]) -> Vec<(String, usize)> {
