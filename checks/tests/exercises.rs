@@ -381,3 +381,51 @@ fn a_comment_or_new_layout_keeps_the_token_hash() {
     assert_eq!(hash(&text), hash(&loose));
     assert_ne!(hash(&text), hash(&text.replacen("move ||", "||", 1)));
 }
+
+#[test]
+fn reset_keeps_every_version_and_next_follows_the_last_exercise_checked() {
+    let dir = scratch("flow");
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_exercise"))
+            .args(args)
+            .env("EXERCISES_DIR", &dir)
+            .output()
+            .expect("the checker runs");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    // forgot-move does not compile as written: a quick check, exit code 1.
+    assert_eq!(run(&["forgot-move"]).0, Some(1));
+    let file = dir.join("threads").join("forgot-move.rs");
+    for n in 1..=2 {
+        fs::write(&file, format!("// version {n}\n")).expect("written");
+        let (code, out) = run(&["forgot-move", "--reset"]);
+        assert_eq!(code, Some(1), "{out}");
+        let kept = dir.join("threads").join(format!("forgot-move.rs.bak{n}"));
+        assert_eq!(
+            fs::read_to_string(&kept).ok(),
+            Some(format!("// version {n}\n"))
+        );
+    }
+    // Next: the exercise after forgot-move in teaching order, not the first one.
+    let (code, out) = run(&[]);
+    assert_eq!(code, Some(0));
+    let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("  ")).collect();
+    let at = rows
+        .iter()
+        .position(|r| r.contains(" forgot-move "))
+        .expect("listed");
+    let after = rows[at + 1].split_whitespace().nth(2).expect("a name");
+    assert!(
+        out.ends_with(&format!("Next: cargo xtask exercise {after}\n")),
+        "{out}"
+    );
+    // The manifest for rust-analyzer names the file.
+    let manifest = fs::read_to_string(dir.join("Cargo.toml")).expect("a manifest");
+    assert!(
+        manifest.contains("path = \"threads/forgot-move.rs\""),
+        "{manifest}"
+    );
+}

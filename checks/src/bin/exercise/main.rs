@@ -171,6 +171,7 @@ fn write_and_check(
         )?;
     }
     let _ = fs::write(dir.join(".last"), &exercise.name);
+    write_manifest(dir, all)?;
     let runs = runs_from_env()?;
     let explored = data::schedules(root, &exercise.krate, &exercise.section);
     let plan = match explored {
@@ -212,6 +213,35 @@ fn write_and_check(
     match next(&ordered, dir) {
         Some(next) => writeln!(out, " Next: cargo xtask exercise {next}")?,
         None => writeln!(out, " That is all of them.")?,
+    }
+    Ok(())
+}
+
+/// `exercises/Cargo.toml`: a package of its own (its own `[workspace]`, so the
+/// repository's workspace leaves it alone) whose binaries are the exercise files
+/// written so far, so that rust-analyzer checks and completes the file being fixed.
+fn write_manifest(dir: &Path, all: &[Exercise]) -> Result<(), Error> {
+    let mut text = String::from(
+        "# Written by `cargo xtask exercise` for rust-analyzer: each exercise file is a\n\
+         # binary. Open this folder in your editor (or list this file in rust-analyzer's\n\
+         # `linkedProjects`); `cargo xtask exercise NAME` is what checks a fix.\n\
+         [package]\nname = \"exercises\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\
+         publish = false\n\n[workspace]\n",
+    );
+    for exercise in all {
+        let file = exercise.learner_file();
+        if dir.join(&file).exists() {
+            let path = file.to_string_lossy().replace('\\', "/");
+            text.push_str(&format!(
+                "\n[[bin]]\nname = \"{}\"\npath = \"{path}\"\ntest = false\n",
+                exercise.name
+            ));
+        }
+    }
+    let manifest = dir.join("Cargo.toml");
+    if fs::read_to_string(&manifest).ok().as_deref() != Some(text.as_str()) {
+        fs::write(&manifest, text)
+            .map_err(|e| format!("cannot write {}: {e}", manifest.display()))?;
     }
     Ok(())
 }
