@@ -190,22 +190,9 @@ pub fn check(
         std::process::id(),
         Instant::now().elapsed().as_nanos() ^ u128::from(hash)
     );
-    let explored = schedules(root, &exercise.krate, &exercise.section);
-    let (lint, native, harness) = thread::scope(|scope| {
-        let lint = scope.spawn(|| lint(exercise, root, &section, file, build));
-        let harness = scope.spawn(|| {
-            explored
-                .map(|n| build_harness(&learner, build, n))
-                .transpose()
-        });
-        let native = build_native(&learner, build, &nonce);
-        (
-            lint.join().expect("the lint thread"),
-            native,
-            harness.join().expect("the harness thread"),
-        )
-    });
-    let lint = lint?;
+    // clippy-driver first: it is rustc's check too, so a file that does not compile
+    // or cannot count is not built further.
+    let lint = lint(exercise, root, &section, file, build)?;
     let linted = lint.is_some();
     let lint = match lint {
         Some(lint) => lint,
@@ -226,10 +213,6 @@ pub fn check(
             hash,
         })
     };
-    let native = match native? {
-        Err(rustc_said) => return verdict(Verdict::DoesNotCompile(rustc_said)),
-        Ok(binary) => binary,
-    };
     if !lint.errors.is_empty() {
         return verdict(Verdict::DoesNotCompile(lint.errors));
     }
@@ -237,6 +220,20 @@ pub fn check(
         // Whatever its runs would do, it cannot count: say so at once.
         return verdict(Verdict::NotRun);
     }
+    let explored = schedules(root, &exercise.krate, &exercise.section);
+    let (native, harness) = thread::scope(|scope| {
+        let harness = scope.spawn(|| {
+            explored
+                .map(|n| build_harness(&learner, build, n))
+                .transpose()
+        });
+        let native = build_native(&learner, build, &nonce);
+        (native, harness.join().expect("the harness thread"))
+    });
+    let native = match native? {
+        Err(rustc_said) => return verdict(Verdict::DoesNotCompile(rustc_said)),
+        Ok(binary) => binary,
+    };
     let mut explored_count = 0;
     if let Some(harness) = harness? {
         let harness = harness.map_err(|rustc_said| {
@@ -364,6 +361,7 @@ fn clippy(
             "--emit=metadata",
         ])
         .args(["--error-format=json", "--crate-name", "learner"])
+        .args(color().then_some("--json=diagnostic-rendered-ansi"))
         .args(["-A", "clippy::all", "-W", "clippy::disallowed_methods"])
         .args(["-W", "clippy::disallowed_types", "--out-dir"])
         .arg(build)
@@ -423,6 +421,12 @@ fn json_str(line: &str, key: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// rustc's colors in what the check shows, as on a terminal, unless `NO_COLOR` is set.
+fn color() -> bool {
+    use std::io::IsTerminal;
+    io::stdout().is_terminal() && env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 fn rustc() -> Command {

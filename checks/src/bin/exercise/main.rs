@@ -94,7 +94,14 @@ fn run(args: &[String]) -> Result<(), Error> {
     let Some(exercise) = all.iter().find(|e| e.name == name) else {
         let nearest = all
             .iter()
-            .min_by_key(|e| distance(&e.name, name))
+            // The nearest name, or the exercise of the nearest section.
+            .min_by_key(|e| {
+                let part = e.name.contains(name) || e.section.contains(name);
+                (
+                    !part,
+                    distance(&e.name, name).min(distance(&e.section, name)),
+                )
+            })
             .map(|e| format!("; did you mean `{}`?", e.name))
             .unwrap_or_default();
         return Err(usage(&all, format!("unknown exercise `{name}`{nearest}")));
