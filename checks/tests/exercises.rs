@@ -422,6 +422,19 @@ fn reset_keeps_every_version_and_next_follows_the_last_exercise_checked() {
         out.ends_with(&format!("Next: cargo xtask exercise {after}\n")),
         "{out}"
     );
+    // Without clippy-driver, a right fix runs but does not count.
+    let exercise = exercise("forgot-move");
+    fs::write(&file, solution(&exercise)).expect("written");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_exercise"))
+        .args(["forgot-move"])
+        .env("EXERCISES_DIR", &dir)
+        .env("CLIPPY_DRIVER", dir.join("no-such-clippy-driver"))
+        .env("EXERCISE_RUNS", "1")
+        .output()
+        .expect("the checker runs");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(out.contains("But clippy-driver is not installed"), "{out}");
     // The manifest for rust-analyzer names the file.
     let manifest = fs::read_to_string(dir.join("Cargo.toml")).expect("a manifest");
     assert!(

@@ -5,7 +5,8 @@
 //! `exercise NAME` writes `exercises/<crate>/<NAME>.rs` when absent, then checks it
 //! (`check.rs`). A solved check records the hash of the file's tokens in
 //! `exercises/.solved/<NAME>`, so a comment added later keeps it solved; the last
-//! exercise checked is in `exercises/.last`, for "Next:".
+//! exercise checked is in `exercises/.last`, for "Next:". `EXERCISES_DIR` puts the
+//! folder elsewhere (the tests use it, so as never to touch `exercises/`).
 
 mod check;
 mod data;
@@ -403,6 +404,11 @@ fn report(out: &mut impl Write, exercise: &Exercise, checked: &Checked) -> io::R
                     out,
                     "Under a {scheduler} schedule, `main` returned before its last line, so \
                      the proof at its end did not run."
+                )?,
+                Some(message) if message.contains("did not exercise any concurrency") => writeln!(
+                    out,
+                    "Under a {scheduler} schedule, the program started no thread: the lesson's \
+                     threads must stay."
                 )?,
                 Some(message) => writeln!(
                     out,
