@@ -287,9 +287,16 @@ fn wrong_fixes_are_refused_and_right_ones_one_line_off_pass() {
             false,
         ),
         (
-            "`extern crate`",
+            "`extern crate` (and an `unsafe extern` block)",
             lost_update_fix(
                 "        extern crate std as other;\n        barrier.wait();\n        counter.fetch_add(1, Ordering::Relaxed);\n",
+            ),
+            false,
+        ),
+        (
+            "libc's `_exit` through an `unsafe extern` block",
+            lost_update_fix(
+                "        unsafe extern \"C\" {\n            fn _exit(code: i32) -> !;\n        }\n        if counter.load(Ordering::Relaxed) > 1_000 {\n            unsafe { _exit(0) }\n        }\n        barrier.wait();\n        counter.fetch_add(1, Ordering::Relaxed);\n",
             ),
             false,
         ),

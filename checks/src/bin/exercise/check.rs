@@ -163,10 +163,12 @@ pub fn token_refusals(
         ));
     }
     for k in 0..regions.len() {
-        if let Some(line) = tokens::has_extern_crate(&tokens::inside(&learner_tokens, &regions, k))
+        if let Some((word, line)) =
+            tokens::outside_std(&tokens::inside(&learner_tokens, &regions, k))
         {
             refused.push(format!(
-                "line {line} adds `extern crate`: the file uses std alone."
+                "line {line} adds `{word}`: the sections are safe Rust with std alone, and so \
+                 is a fix."
             ));
         }
     }
@@ -634,6 +636,12 @@ fn build_harness(
     })
 }
 
+/// How long the schedules may take in all: they take a second or two.
+const SCHEDULES_TIMEOUT: Duration = Duration::from_secs(60);
+/// Why the schedules did not end.
+const SPINS: &str = "they did not end within 60 s: a thread loops without touching a lock, \
+                     a channel or an atomic, the points where the scheduler switches threads";
+
 /// Runs the harness once: its result, and what the last schedule printed.
 fn run_harness(
     harness: &Path,
@@ -645,7 +653,7 @@ fn run_harness(
     let _ = fs::remove_file(&result_file);
     let out = fs::File::create(&out_file)
         .map_err(|e| format!("cannot write {}: {e}", out_file.display()))?;
-    Command::new(harness)
+    let mut child = Command::new(harness)
         .arg(&result_file)
         .env(
             "SHUTTLE_CAPTURE_BACKTRACE",
@@ -655,8 +663,18 @@ fn run_harness(
         .stdin(Stdio::null())
         .stdout(out)
         .stderr(Stdio::null())
-        .status()
+        .spawn()
         .map_err(|e| format!("could not run {}: {e}", harness.display()))?;
+    // A thread that spins without a lock, a channel or an atomic gives the scheduler
+    // no point to switch at, and a schedule would never end: a deadline stops it.
+    let deadline = Instant::now() + SCHEDULES_TIMEOUT;
+    while child.try_wait().map_err(|e| e.to_string())?.is_none() {
+        if Instant::now() > deadline {
+            kill(&mut child);
+            return Err(SPINS.to_owned());
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
     let printed = fs::read(&out_file).unwrap_or_default();
     let printed = String::from_utf8_lossy(&printed);
     let last = printed.rfind(SCHEDULE_MARK).map_or("", |at| {
@@ -669,7 +687,10 @@ fn run_harness(
 /// it printed; for a deadlock, run again with backtraces to name what each thread
 /// waits on (the schedules are the same, so it fails the same way).
 pub fn explore(harness: &Path, build: &Path) -> Result<Result<usize, Verdict>, String> {
-    let (result, printed) = run_harness(harness, build, false)?;
+    let (result, printed) = match run_harness(harness, build, false) {
+        Err(spins) if spins == SPINS => return Ok(Err(Verdict::ScheduleEndedEarly(spins))),
+        other => other?,
+    };
     let Some(result) = result else {
         return Ok(Err(Verdict::ScheduleEndedEarly(
             "the program ended itself before its schedules were done".to_owned(),

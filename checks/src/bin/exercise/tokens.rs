@@ -310,12 +310,13 @@ fn bound(tokens: &[&Token]) -> Vec<(String, usize)> {
     names
 }
 
-/// Whether a region's tokens hold `extern crate`.
-pub fn has_extern_crate(tokens: &[&Token]) -> Option<usize> {
+/// The first `extern` (`extern crate`, an `extern` block: code from outside std,
+/// such as libc's `_exit`) or `unsafe` in a region's tokens, with its line.
+pub fn outside_std<'a>(tokens: &[&'a Token]) -> Option<(&'a str, usize)> {
     tokens
-        .windows(2)
-        .find(|pair| pair[0].text == "extern" && pair[1].text == "crate")
-        .map(|pair| pair[0].lines.0)
+        .iter()
+        .find(|t| t.text == "extern" || t.text == "unsafe")
+        .map(|t| (t.text.as_str(), t.lines.0))
 }
 
 /// A hash of the tokens (FNV-1a): the same for the same code, whatever its comments
