@@ -301,6 +301,20 @@ fn wrong_fixes_are_refused_and_right_ones_one_line_off_pass() {
             false,
         ),
         (
+            "the race kept where the schedules cannot see it: `cfg!(miri)`",
+            lost_update_fix(
+                "        if cfg!(miri) {\n            barrier.wait();\n            counter.fetch_add(1, Ordering::Relaxed);\n        } else {\n            barrier.wait();\n            let seen = counter.load(Ordering::Relaxed);\n            counter.store(seen + 1, Ordering::Relaxed);\n        }\n",
+            ),
+            false,
+        ),
+        (
+            "the race kept where the schedules cannot see it: the thread's name",
+            lost_update_fix(
+                "        barrier.wait();\n        if std::thread::current().name() == Some(\"main\") {\n            let seen = counter.load(Ordering::Relaxed);\n            counter.store(seen + 1, Ordering::Relaxed);\n        } else {\n            counter.fetch_add(1, Ordering::Relaxed);\n        }\n",
+            ),
+            false,
+        ),
+        (
             "the checked value shadowed",
             lost_update_fix(&format!(
                 "        barrier.wait();\n        counter.fetch_add(1, Ordering::Relaxed);\n{REST}    let one_step = adds;\n    let _ = one_step;\n    let _ = ("

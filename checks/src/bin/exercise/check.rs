@@ -44,6 +44,15 @@ const DISALLOWED_METHODS: &[(&str, &str)] = &[
     ("std::sync::Condvar::wait_timeout", "waits on time"),
     ("std::sync::Condvar::wait_timeout_ms", "waits on time"),
     ("std::sync::Condvar::wait_timeout_while", "waits on time"),
+    // What could tell the schedules' run from the native one, where a race hides.
+    ("std::env::args", "can tell the checks' runs apart"),
+    ("std::env::args_os", "can tell the checks' runs apart"),
+    ("std::env::var", "can tell the checks' runs apart"),
+    ("std::env::var_os", "can tell the checks' runs apart"),
+    ("std::env::vars", "can tell the checks' runs apart"),
+    ("std::env::vars_os", "can tell the checks' runs apart"),
+    ("std::env::current_exe", "can tell the checks' runs apart"),
+    ("std::thread::current", "can tell the checks' runs apart"),
 ];
 const DISALLOWED_TYPES: &[(&str, &str)] = &[
     ("std::time::Instant", "reads the clock"),
@@ -163,6 +172,20 @@ pub fn token_refusals(
         ));
     }
     for k in 0..regions.len() {
+        let inside = tokens::inside(&learner_tokens, &regions, k);
+        let theirs = tokens::inside(&section_tokens, &section_regions, k);
+        let cfg = |tokens: &[&tokens::Token]| tokens.iter().any(|t| t.text == "cfg");
+        if let Some(t) = inside
+            .iter()
+            .find(|t| t.text == "cfg")
+            .filter(|_| !cfg(&theirs))
+        {
+            refused.push(format!(
+                "line {} reads `cfg`, which can tell the checks' runs apart (the schedules \
+                 read `cfg!(miri)` as true): a fix must be the same code in every run.",
+                t.lines.0
+            ));
+        }
         if let Some((word, line)) =
             tokens::outside_std(&tokens::inside(&learner_tokens, &regions, k))
         {
