@@ -252,7 +252,7 @@ pub fn check(
                 .map(|n| build_harness(&learner, build, n))
                 .transpose()
         });
-        let native = build_native(&learner, build, &nonce);
+        let native = build_native(&learner, file, build, &nonce);
         (native, harness.join().expect("the harness thread"))
     });
     let native = match native? {
@@ -506,6 +506,7 @@ pub fn instrumented(learner: &str) -> Option<String> {
 /// so that a run that ends early is seen. `Err(what rustc said)`.
 fn build_native(
     learner: &str,
+    file: &Path,
     build: &Path,
     nonce: &str,
 ) -> Result<Result<PathBuf, String>, String> {
@@ -531,10 +532,19 @@ fn build_native(
     );
     fs::write(&wrapper, text).map_err(|e| format!("cannot write {}: {e}", wrapper.display()))?;
     let binary = build.join(format!("native{}", env::consts::EXE_SUFFIX));
+    let root = crate::data::root();
+    let shown = file.strip_prefix(&root).unwrap_or(file);
     let output = rustc()
         .args(["--edition", "2024", "--crate-type", "bin", "-A", "warnings"])
         .args(["--crate-name", "learner", "-o"])
         .arg(&binary)
+        // A panic names the learner's file, whose lines the copy keeps.
+        .arg("--remap-path-prefix")
+        .arg(format!(
+            "{}={}",
+            build.join("learner.rs").display(),
+            shown.display()
+        ))
         .arg(&wrapper)
         .stdin(Stdio::null())
         .output()
