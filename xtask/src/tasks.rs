@@ -1,15 +1,9 @@
 //! `xtask-tasks`: the tasks of `cargo xtask` that the demo does not need, `bench`,
-//! `compile-fail`, `copies` and `exercise`; `cargo xtask <task>` runs it through cargo.
+//! `compile-fail` and `copies`; `cargo xtask <task>` runs it through cargo.
 
 mod bench;
 mod compile_fail;
 mod copies;
-mod exercise;
-mod exercises;
-/// The benches' sampler, for its `beside`: the exercise check runs half its runs
-/// beside threads that keep every core busy.
-#[path = "../../common/sampler.rs"]
-mod sampler;
 mod table;
 #[allow(dead_code)] // shared with the xtask binary, which uses the rest
 mod workspace;
@@ -25,14 +19,13 @@ fn main() -> ExitCode {
     workspace::exit(match args.split_first() {
         Some((task, rest)) if task == "bench" => bench::run(rest),
         Some((task, rest)) if task == "compile-fail" => compile_fail::run(rest),
-        Some((task, rest)) if task == "exercise" => exercise::run(rest),
         Some((task, rest)) if task == "copies" => match rest {
             [] => copies(Mode::Write),
             [flag] if flag == "--check" => copies(Mode::Check),
             _ => Err(Error::Usage("`copies` takes only `--check`".to_owned())),
         },
         _ => Err(Error::Usage(
-            "xtask-tasks runs `bench`, `compile-fail`, `copies` or `exercise`".to_owned(),
+            "xtask-tasks runs `bench`, `compile-fail` or `copies`".to_owned(),
         )),
     })
 }

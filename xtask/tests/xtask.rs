@@ -25,10 +25,6 @@ mod exercises;
 /// Generous: the first task of a run may wait for cargo's build lock and build.
 const TIMEOUT: Duration = Duration::from_secs(300);
 
-/// The benches' sampler: the exercise check runs half its runs `beside` busy cores.
-#[path = "../../common/sampler.rs"]
-mod sampler;
-
 /// The benchmark table's pure functions (`cargo xtask bench`), tested directly.
 #[path = "../src/table.rs"]
 mod table;
