@@ -628,7 +628,18 @@ pub fn harness_source(learner: &str, schedules: usize) -> String {
          \x20   let file = std::env::args().nth(1).expect(\"a result file\");\n\
          \x20   let result = match checks::explore(scheduled, {schedules}) {{\n\
          \x20       Ok(ran) => format!(\"passed\\n{{ran}}\\n\"),\n\
-         \x20       Err(f) => format!(\"failed\\n{{}}\\n{{}}\\n{{}}\", f.scheduler, f.schedule.unwrap_or_default(), f.message),\n\
+         \x20       Err(f) => {{\n\
+         \x20           // A deadlock's schedule once more, recording what each thread waits on.\n\
+         \x20           let waits = match (f.message.starts_with(\"deadlock!\"), &f.schedule) {{\n\
+         \x20               (true, Some(s)) => match std::panic::catch_unwind(|| checks::replay(scheduled, s)) {{\n\
+         \x20                   Err(p) => checks::blocked_on(&checks::message(p.as_ref())),\n\
+         \x20                   Ok(()) => Vec::new(),\n\
+         \x20               }},\n\
+         \x20               _ => Vec::new(),\n\
+         \x20           }};\n\
+         \x20           std::fs::write(format!(\"{{file}}.waits\"), waits.join(\"\\n\")).expect(\"the waits are written\");\n\
+         \x20           format!(\"failed\\n{{}}\\n{{}}\\n{{}}\", f.scheduler, f.schedule.unwrap_or_default(), f.message)\n\
+         \x20       }}\n\
          \x20   }};\n\
          \x20   std::fs::write(file, result).expect(\"the result is written\");\n\
          }}\n",
@@ -676,11 +687,7 @@ const SPINS: &str = "they did not end within 60 s: a thread loops without touchi
                      a channel or an atomic, the points where the scheduler switches threads";
 
 /// Runs the harness once: its result, and what the last schedule printed.
-fn run_harness(
-    harness: &Path,
-    build: &Path,
-    backtraces: bool,
-) -> Result<(Option<String>, String), String> {
+fn run_harness(harness: &Path, build: &Path) -> Result<(Option<String>, String), String> {
     let result_file = build.join("schedules.result");
     let out_file = build.join("schedules.out");
     let _ = fs::remove_file(&result_file);
@@ -688,10 +695,6 @@ fn run_harness(
         .map_err(|e| format!("cannot write {}: {e}", out_file.display()))?;
     let mut child = Command::new(harness)
         .arg(&result_file)
-        .env(
-            "SHUTTLE_CAPTURE_BACKTRACE",
-            if backtraces { "1" } else { "0" },
-        )
         .env("RUST_BACKTRACE", "0")
         .stdin(Stdio::null())
         .stdout(out)
@@ -717,10 +720,10 @@ fn run_harness(
 }
 
 /// Runs the harness: `Ok(schedules run)`, or the first failing schedule, with what
-/// it printed; for a deadlock, run again with backtraces to name what each thread
-/// waits on (the schedules are the same, so it fails the same way).
+/// it printed; for a deadlock, what each thread waits on, which the harness records
+/// as it runs that schedule once more.
 pub fn explore(harness: &Path, build: &Path) -> Result<Result<usize, Verdict>, String> {
-    let (result, printed) = match run_harness(harness, build, false) {
+    let (result, printed) = match run_harness(harness, build) {
         Err(spins) if spins == SPINS => return Ok(Err(Verdict::ScheduleEndedEarly(spins))),
         other => other?,
     };
@@ -738,8 +741,9 @@ pub fn explore(harness: &Path, build: &Path) -> Result<Result<usize, Verdict>, S
             let deadlock = message.starts_with("deadlock!")
                 || message.contains("should not have been woken while in Waiting status");
             let blocked = if message.starts_with("deadlock!") {
-                let (again, _) = run_harness(harness, build, true)?;
-                blocked(&again.unwrap_or_default())
+                let waits = build.join("schedules.result.waits");
+                let waits = fs::read_to_string(waits).unwrap_or_default();
+                waits.lines().map(str::to_owned).collect()
             } else if deadlock {
                 vec!["a thread waits on a Condvar for a notify that will not come".to_owned()]
             } else {
@@ -764,124 +768,6 @@ pub fn explore(harness: &Path, build: &Path) -> Result<Result<usize, Verdict>, S
         }
         _ => Err(format!("the schedules' result is garbled: {result}")),
     }
-}
-
-/// What each blocked thread waits on, in plain words, from the backtraces shuttle
-/// gives for a deadlock (one a task, after its name).
-pub fn blocked(stderr: &str) -> Vec<String> {
-    const WAITS: &[(&str, &str)] = &[
-        (
-            "Mutex<T>::lock",
-            "waits to lock a Mutex that another thread holds",
-        ),
-        (
-            "RwLock<T>::read",
-            "waits to read-lock an RwLock that a writer holds",
-        ),
-        (
-            "RwLock<T>::write",
-            "waits to write-lock an RwLock that others hold",
-        ),
-        (
-            "Receiver<T>::recv",
-            "waits in `recv` for a message that no one will send",
-        ),
-        (
-            "Receiver<T>::into_iter",
-            "waits in `recv` for a message that no one will send",
-        ),
-        (
-            "IntoIter<T>",
-            "waits in `for … in rx` for a message that no one will send",
-        ),
-        (
-            "Iter<T>",
-            "waits in `for … in rx` for a message that no one will send",
-        ),
-        (
-            "SyncSender<T>::send",
-            "waits in `send` for room in a full channel",
-        ),
-        (
-            "JoinHandle<T>::join",
-            "waits in `join` for a thread that does not end",
-        ),
-        (
-            "Condvar::wait",
-            "waits on a Condvar for a notify that does not come",
-        ),
-        (
-            "Barrier::wait",
-            "waits at a Barrier for threads that do not come",
-        ),
-        ("thread::park", "is parked, and no one unparks it"),
-        (
-            "Once::call_once",
-            "waits for a Once that another thread runs",
-        ),
-        (
-            "thread::scope",
-            "waits at the end of a `thread::scope` for its threads",
-        ),
-    ];
-    let Some(start) = stderr.find("deadlock! blocked tasks: [") else {
-        return Vec::new();
-    };
-    // Each task: `name (task main-thread(k)…)` at the start of a line (after `, `
-    // for all but the first), then its backtrace's frames.
-    let text = &stderr[start + "deadlock! blocked tasks: [".len()..];
-    let mut tasks: Vec<(String, Vec<&str>)> = Vec::new();
-    for line in text.lines() {
-        let head = line.strip_prefix(", ").unwrap_or(line);
-        match head.find(" (task main-thread(") {
-            Some(at) if !head.starts_with(' ') => {
-                let id: String = head[at + 19..]
-                    .chars()
-                    .take_while(char::is_ascii_digit)
-                    .collect();
-                let name = &head[..at];
-                let who = match (id.as_str(), name) {
-                    ("0", _) => "main".to_owned(),
-                    (_, "<unknown>") => format!("thread {id}"),
-                    (_, name) => format!("thread {id} (`{name}`)"),
-                };
-                tasks.push((who, Vec::new()));
-            }
-            _ => {
-                if let Some(task) = tasks.last_mut() {
-                    task.1.push(line);
-                }
-            }
-        }
-    }
-    tasks
-        .into_iter()
-        .map(|(who, frames)| {
-            let what = frames
-                .iter()
-                .find_map(|frame| {
-                    WAITS
-                        .iter()
-                        .find(|(needle, _)| frame.contains("shuttle_std") && frame.contains(needle))
-                        .map(|(_, what)| *what)
-                })
-                .unwrap_or("is blocked");
-            // Where in the file: the first frame of the learner's code.
-            let at = frames
-                .iter()
-                .find_map(|frame| frame.split("learner::").nth(1))
-                .map(|function| {
-                    let name = function.replace("::{{closure}}", "");
-                    if function.contains("{{closure}}") {
-                        format!(" (in a closure in `{name}`)")
-                    } else {
-                        format!(" (in `{name}`)")
-                    }
-                })
-                .unwrap_or_default();
-            format!("{who}{at} {what}")
-        })
-        .collect()
 }
 
 /// Runs `binary` up to `runs` times, every second run beside rival threads that keep
