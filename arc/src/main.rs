@@ -30,7 +30,7 @@
 //! - [`compare-exchange`](mod@compare_exchange): a compare_exchange loop hands out each ID below a limit once; swap, or one strong compare_exchange, elects one thread
 //! - [`release-acquire`](mod@release_acquire): a reader that loads with Acquire a flag stored with Release sees the data written before the store
 //! - [`countdown`](mod@countdown): fetch_sub(Release) tells exactly one thread it is last; its fence(Acquire) shows it every result
-//! - [`store-buffer`](mod@store_buffer): in the store-buffer test, SeqCst on every access or SeqCst fences forbid both loads seeing 0; anything less allows it
+//! - [`store-buffer`](mod@store_buffer): in the store-buffer test, both loads may see 0 unless each thread makes its store and load SeqCst or puts a SeqCst fence between them
 
 #[doc(hidden)] // the command line, not a lesson
 #[path = "../../common/cli.rs"]
@@ -145,7 +145,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "store-buffer",
-        claim: "in the store-buffer test, SeqCst on every access or SeqCst fences forbid both loads seeing 0; anything less allows it",
+        claim: "in the store-buffer test, both loads may see 0 unless each thread makes its store and load SeqCst or puts a SeqCst fence between them",
         run: store_buffer::main,
     },
 ];

@@ -23,8 +23,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// Rounds to run, unless the time runs out first (on one core, or a loaded machine).
-const MAX_ROUNDS: usize = 100_000;
+/// Rounds to run, unless the time runs out first (on one core, or a loaded machine);
+/// fewer under the checkers, which try far more interleavings (CHECKS.md).
+const MAX_ROUNDS: usize = if cfg!(miri) { 50 } else { 100_000 };
 const BUDGET: Duration = Duration::from_millis(50);
 /// How often a waiting thread spins before it yields: on one core, the thread it waits
 /// for needs the core.

@@ -289,6 +289,7 @@ fn store_buffer_is_right(lines: &[String]) {
             "none of them ends in (0, 0): true",
             "(0, 0) under SeqCst: in no round, as the model requires",
             "(0, 0) under Relaxed with fence(SeqCst): in no round, as the model requires",
+            "(0, 0) under SeqCst in A, fence(SeqCst) in B: in no round, as the model requires",
         ]
     );
 }
@@ -422,8 +423,13 @@ fn no_round_ends_in_0_0_under_seqcst_or_the_fences_and_no_count_is_required_othe
         for (ordering, verdict) in [
             ("Relaxed", "allowed: any count, 0 too, is correct"),
             ("Release/Acquire", "allowed: any count, 0 too, is correct"),
+            (
+                "SeqCst stores, Acquire loads",
+                "allowed: any count, 0 too, is correct",
+            ),
             ("SeqCst", "forbidden"),
             ("Relaxed with fence(SeqCst)", "forbidden"),
+            ("SeqCst in A, fence(SeqCst) in B", "forbidden"),
         ] {
             let prefix = format!("{ARCH}: (0, 0) under {ordering}: in ");
             let counts = numbers_after(stderr_line(&stderr, &prefix, verdict), &prefix);

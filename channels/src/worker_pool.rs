@@ -6,8 +6,8 @@
 //! the panic and takes the next job, so `drop`'s joins all succeed.
 //!
 //! What to notice: each job is done once, by whichever worker (`ThreadId`) was free;
-//! job 3's panic message (on stderr) names its worker (`'worker 1'`), whose line says it
-//! caught job 3's panic; each join line pairs a `ThreadId` with its worker's name, and
+//! job 3's panic message (on stderr) names the worker that took it (`'worker 1'`, or
+//! another: which one varies from run to run), whose line says it caught job 3's panic; each join line pairs a `ThreadId` with its worker's name, and
 //! comes after that worker's last line; main then finds every other job's result
 //! waiting. The jobs each worker took (on stderr) vary from run to run.
 

@@ -9,7 +9,8 @@
 //! The gate alone decides who goes in: a reader passes only while no writer is
 //! counted, a writer only once no reader is inside. So the `RwLock` behind it never
 //! has readers and a waiting writer to choose between, and its policy, whatever it is
-//! on Linux, Windows or macOS, never comes into play. A reader that reads again
+//! on Linux, Windows or macOS, never comes into play: behind the gate, `try_read` and
+//! `try_write` always get the lock, and the program stops if one does not. A reader that reads again
 //! inside its closure while a writer waits deadlocks here for certain: never do it.
 //!
 //! What to notice: the gate's `try_read` is refused while the writer waits, though a
@@ -61,7 +62,12 @@ impl<T> WriterFirst<T> {
     fn pass_as_reader<R>(&self, mut counts: MutexGuard<Counts>, f: impl FnOnce(&T) -> R) -> R {
         counts.readers += 1;
         drop(counts);
-        let result = f(&self.lock.read().unwrap());
+        let guard = self
+            .lock
+            .try_read()
+            .expect("the gate let a reader meet a writer");
+        let result = f(&guard);
+        drop(guard);
         // The read guard is gone before a writer can see `readers` fall to 0.
         self.counts.lock().unwrap().readers -= 1;
         self.changed.notify_all();
@@ -74,7 +80,12 @@ impl<T> WriterFirst<T> {
         counts.writers += 1;
         self.changed.notify_all();
         drop(self.changed.wait_while(counts, |c| c.readers > 0).unwrap());
-        let result = f(&mut self.lock.write().unwrap());
+        let mut guard = self
+            .lock
+            .try_write()
+            .expect("the gate let a writer meet a reader");
+        let result = f(&mut guard);
+        drop(guard);
         self.counts.lock().unwrap().writers -= 1;
         self.changed.notify_all();
         result

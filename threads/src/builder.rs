@@ -1,8 +1,9 @@
 //! `thread::Builder` sets a thread up before it starts. Its name is what
 //! `thread::current().name()` returns and what its panic message shows (an unnamed
 //! thread's says `'<unnamed>'`), so a panic says which thread failed. Its stack size is
-//! a request, here a generous one: std raises it to the platform's minimum, and the real
-//! stack may be larger. Too small a stack is no error at spawn, but the thread may
+//! a request, here a generous one: std's documentation promises only that the real
+//! stack "may be greater" than asked, where the platform has a minimum. What the
+//! program shows is that 3 MiB of locals fit, not the stack's real size. Too small a stack is no error at spawn, but the thread may
 //! overflow it later (on x86-64 Linux, a 16 KiB thread survives a panic but overflows
 //! when `RUST_BACKTRACE=1` makes it print the backtrace), and a stack overflow aborts
 //! the whole process instead of panicking.

@@ -8,7 +8,8 @@
 //!
 //! What to notice: every thread reads the words main built, through its own copy of the
 //! one reference (a reference is `Copy`: `move` copies the address, not the words). The
-//! proof is that the spawns compile: a borrow of the local `Vec` would not (E0597).
+//! spawns compile; the same program with a borrow of the local `Vec` does not (E0597,
+//! `threads/compile-fail/borrow-a-local-for-threads.rs`).
 
 use std::thread;
 

@@ -12,7 +12,7 @@
 //! - [`drop-during-panic`](mod@drop_during_panic): a guard's Drop runs when its thread panics too, and thread::panicking() tells it so
 //! - [`move-closure`](mod@move_closure): a spawned closure may not borrow locals (E0373): `move` hands them over
 //! - [`leak-for-static`](mod@leak_for_static): Box::leak turns data built at run time into a &'static that threads share, never freed
-//! - [`builder`](mod@builder): a Builder names a thread, which its panic message shows, and gives it a stack of at least the size asked for
+//! - [`builder`](mod@builder): a Builder names a thread, which its panic message shows, and requests its stack size, here large enough for 3 MiB of locals
 //! - [`thread-local`](mod@thread_local): each thread has its own copy of a thread_local!: no thread sees another's changes
 //! - [`park-unpark`](mod@park_unpark): a thread parks until another sets a flag and unparks it; an unpark before the park is not lost, if nothing else parks the thread in between
 //! - [`park-timeout`](mod@park_timeout): park_timeout returns once its time is up: a waiter with a deadline gives up instead of hanging
@@ -65,7 +65,7 @@ const SECTIONS: &[Section] = &[
     },
     Section {
         name: "builder",
-        claim: "a Builder names a thread, which its panic message shows, and gives it a stack of at least the size asked for",
+        claim: "a Builder names a thread, which its panic message shows, and requests its stack size, here large enough for 3 MiB of locals",
         run: builder::main,
     },
     Section {

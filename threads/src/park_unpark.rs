@@ -54,7 +54,8 @@ pub fn main() {
             );
             checked.store(true, Ordering::Release);
             // `Acquire` pairs with main's `Release`: once the flag is seen set, so is
-            // the input main wrote before setting it.
+            // the input main wrote before setting it, even after a spurious return
+            // from `park` (one that ends with main's `unpark` is synchronized by it).
             loop {
                 thread::park();
                 if ready.load(Ordering::Acquire) {

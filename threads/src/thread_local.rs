@@ -13,7 +13,8 @@ use std::sync::Barrier;
 use std::thread;
 
 const THREADS: usize = 4;
-const BUMPS: u32 = 1_000;
+/// Fewer under the checkers, which try far more interleavings (CHECKS.md).
+const BUMPS: u32 = if cfg!(miri) { 10 } else { 1_000 };
 
 thread_local! {
     static COUNT: Cell<u32> = const { Cell::new(0) };
