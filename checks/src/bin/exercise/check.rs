@@ -534,10 +534,9 @@ fn build_native(
     let binary = build.join(format!("native{}", env::consts::EXE_SUFFIX));
     let root = crate::data::root();
     let shown = file.strip_prefix(&root).unwrap_or(file);
-    let output = rustc()
-        .args(["--edition", "2024", "--crate-type", "bin", "-A", "warnings"])
-        .args(["--crate-name", "learner", "-o"])
-        .arg(&binary)
+    let mut command = rustc();
+    command
+        .args(["--crate-name", "learner"])
         // A panic names the learner's file, whose lines the copy keeps.
         .arg("--remap-path-prefix")
         .arg(format!(
@@ -545,7 +544,24 @@ fn build_native(
             build.join("learner.rs").display(),
             shown.display()
         ))
-        .arg(&wrapper)
+        .arg(&wrapper);
+    build_binary(command, binary)
+}
+
+/// Runs `rustc` (given its crate name, its source and what else it needs) to build
+/// `binary`, a warning-free edition-2024 program: `Err(what rustc said)` if it fails.
+fn build_binary(mut rustc: Command, binary: PathBuf) -> Result<Result<PathBuf, String>, String> {
+    let output = rustc
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "bin",
+            "-A",
+            "warnings",
+            "-o",
+        ])
+        .arg(&binary)
         .stdin(Stdio::null())
         .output()
         .map_err(|e| format!("could not run rustc: {e}"))?;
@@ -661,23 +677,14 @@ fn build_harness(
     fs::write(&source, harness_source(learner, schedules))
         .map_err(|e| format!("cannot write {}: {e}", source.display()))?;
     let binary = build.join(format!("schedules{}", env::consts::EXE_SUFFIX));
-    let output = rustc()
-        .args(["--edition", "2024", "--crate-type", "bin", "-A", "warnings"])
+    let mut command = rustc();
+    command
         .args(["--crate-name", "schedules", "-L"])
         .arg(format!("dependency={}", deps.display()))
         .arg("--extern")
         .arg(format!("checks={}", rlib.display()))
-        .arg("-o")
-        .arg(&binary)
-        .arg(&source)
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("could not run rustc: {e}"))?;
-    Ok(if output.status.success() {
-        Ok(binary)
-    } else {
-        Err(String::from_utf8_lossy(&output.stderr).into_owned())
-    })
+        .arg(&source);
+    build_binary(command, binary)
 }
 
 /// How long the schedules may take in all: they take a second or two.
