@@ -399,6 +399,13 @@ fn report(out: &mut impl Write, exercise: &Exercise, checked: &Checked) -> io::R
             blocked,
         } => {
             printed(out, output, "")?;
+            let section = data::root().join(exercise.section_file());
+            if data::read_text(&section).is_ok_and(|text| text.contains("cfg!(miri)")) {
+                writeln!(
+                    out,
+                    "(Under the schedules the program runs its smaller `cfg!(miri)` sizes.)"
+                )?;
+            }
             match panic {
                 Some(message) if message == check::RETURNED_EARLY => writeln!(
                     out,
