@@ -94,6 +94,13 @@ pub enum Verdict {
     },
     /// Native run `run` exited 0 but main did not return.
     EndedEarly { run: usize, stdout: String },
+    /// Under Miri, seeds failed: the lowest failing seed, what that seed's run printed
+    /// alone, and how many failed (`3/16`).
+    Miri {
+        seed: String,
+        output: String,
+        failed: String,
+    },
     /// Not run: the file is refused whatever its runs do.
     NotRun,
     /// Everything passed: how many schedules, how many native runs.
@@ -267,6 +274,31 @@ pub fn check(
         match explore(&harness, build)? {
             Ok(count) => explored_count = count,
             Err(failed) => return verdict(failed),
+        }
+    }
+    if matches!(exercise.fails, crate::data::Fails::Miri(_)) {
+        match miri(&learner, build)? {
+            Miri::Passed => {}
+            Miri::Failed {
+                seed,
+                output,
+                failed,
+            } => {
+                return verdict(Verdict::Miri {
+                    seed,
+                    output,
+                    failed,
+                });
+            }
+            Miri::Missing => {
+                let mut refused = refused.clone();
+                refused.push(MIRI_MISSING.to_owned());
+                return Ok(Checked {
+                    verdict: Verdict::NotRun,
+                    refused,
+                    hash,
+                });
+            }
         }
     }
     let verdict_now = run_many(&native, runs, &nonce)?;
@@ -878,7 +910,119 @@ impl Verdict {
             (Fails::Panic(text), Verdict::Failed { stderr, .. }) => stderr.contains(text),
             (Fails::Hangs(_), Verdict::Schedule { panic: None, .. }) => true,
             (Fails::Hangs(_), Verdict::DidNotEnd { .. }) => true,
+            (Fails::Miri(text), Verdict::Miri { output, .. }) => output.contains(text),
             _ => false,
         }
     }
+}
+
+/// The seeds under which an ordering exercise runs under Miri: fixed, so the verdict
+/// is the same on every machine. Each of the bugs fails at seed 0 or 1.
+pub const MIRI_SEEDS: &str = "0..8";
+
+/// What to say where Miri cannot be had.
+pub const MIRI_MISSING: &str = "this exercise is an ordering bug that x86-64 never shows, \
+     so it is checked under Miri, which is not installed: `rustup toolchain install nightly \
+     --component miri`, then check again. Until then nothing counts as solved.";
+
+/// How the file fared under Miri.
+pub enum Miri {
+    Passed,
+    Failed {
+        seed: String,
+        output: String,
+        failed: String,
+    },
+    Missing,
+}
+
+/// Whether `rustup run nightly cargo miri` works here.
+pub fn miri_available() -> bool {
+    rustup_miri()
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+/// `cargo miri` on the nightly toolchain, through rustup, with none of the variables
+/// by which the cargo that runs this check would steer it.
+fn rustup_miri() -> Command {
+    let mut command = Command::new("rustup");
+    command.args(["run", "nightly", "cargo", "miri"]);
+    for name in [
+        "CARGO",
+        "RUSTC",
+        "RUSTC_WRAPPER",
+        "RUSTFLAGS",
+        "CARGO_TARGET_DIR",
+    ] {
+        command.env_remove(name);
+    }
+    command.stdin(Stdio::null());
+    command
+}
+
+/// Runs the file under Miri with every seed of `MIRI_SEEDS` (Miri runs them side by
+/// side, so the first to fail varies: the lowest failing seed does not), as a package
+/// of its own in `build`; then that seed alone, for its output.
+pub fn miri(learner: &str, build: &Path) -> Result<Miri, String> {
+    if !miri_available() {
+        return Ok(Miri::Missing);
+    }
+    let package = build.join("miri");
+    let written = fs::create_dir_all(package.join("src"))
+        .and_then(|()| {
+            fs::write(
+                package.join("Cargo.toml"),
+                "[package]\nname = \"learner\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n[workspace]\n",
+            )
+        })
+        .and_then(|()| fs::write(package.join("src").join("main.rs"), learner));
+    written.map_err(|e| format!("cannot write {}: {e}", package.display()))?;
+    let run = |seeds: &str| {
+        let output = rustup_miri()
+            .args(["run", "-q", "--manifest-path"])
+            .arg(package.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", build.join("miri-target"))
+            .env(
+                "MIRIFLAGS",
+                format!("{seeds} -Zmiri-disable-stacked-borrows"),
+            )
+            .output()
+            .map_err(|e| format!("could not run cargo miri: {e}"))?;
+        let said = String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr);
+        Ok::<_, String>((output.status.success(), said))
+    };
+    let (passed, said) = run(&format!(
+        "-Zmiri-many-seeds={MIRI_SEEDS} -Zmiri-many-seeds-keep-going"
+    ))?;
+    if passed {
+        return Ok(Miri::Passed);
+    }
+    let Some(seed) = said
+        .lines()
+        .filter_map(|line| {
+            line.strip_prefix("FAILING SEED: ")?
+                .trim()
+                .parse::<u64>()
+                .ok()
+        })
+        .min()
+    else {
+        return Err(format!("Miri failed, but named no failing seed:\n{said}"));
+    };
+    let failed = said
+        .lines()
+        .find_map(|line| line.strip_suffix(" SEEDS FAILED"))
+        .unwrap_or("some")
+        .to_owned();
+    let (_, output) = run(&format!("-Zmiri-seed={seed}"))?;
+    Ok(Miri::Failed {
+        seed: seed.to_string(),
+        output,
+        failed,
+    })
 }

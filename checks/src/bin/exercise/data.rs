@@ -3,7 +3,8 @@
 //! ```text
 //! crate: channels
 //! section: many-producers
-//! fails: hangs <what blocks>  (or `compile E0373`, `panic <text in its message>`)
+//! fails: hangs <what blocks>  (or `compile E0373`, `panic <text in its message>`,
+//!        `miri <text in its message>` for an ordering bug that only Miri shows)
 //!
 //! == task ==
 //! The symptom and what to keep, never the fix.
@@ -33,6 +34,9 @@ pub enum Fails {
     /// Under schedules, every thread blocked (a deadlock); natively, a run that does
     /// not end, and what blocks, which the check says then.
     Hangs(String),
+    /// A memory-ordering bug: under Miri's fixed seeds a run panics with this text.
+    /// x86-64 never shows it, so the native runs pass; Miri is part of the check.
+    Miri(String),
 }
 
 /// One region of the bug: the section's lines and the learner's.
@@ -120,6 +124,7 @@ pub fn parse(name: &str, text: &str) -> Result<Exercise, String> {
         Some(("compile", code)) => Fails::Compile(code.to_owned()),
         Some(("panic", text)) => Fails::Panic(text.to_owned()),
         Some(("hangs", what)) => Fails::Hangs(what.to_owned()),
+        Some(("miri", text)) => Fails::Miri(text.to_owned()),
         _ => return Err(format!("`fails: {fails}` is not compile, panic or hangs")),
     };
     let prose = |title: &str| {

@@ -182,12 +182,20 @@ fn write_and_check(
     write_manifest(dir, all)?;
     let runs = runs_from_env()?;
     let explored = data::schedules(root, &exercise.krate, &exercise.section);
+    let miri = match exercise.fails {
+        data::Fails::Miri(_) => format!(", under Miri (seeds {})", check::MIRI_SEEDS),
+        _ => String::new(),
+    };
     let plan = match explored {
         Some(n) => format!(
-            "build it, run it under {n} PCT and {n} random schedules (fixed seeds), then \
-             natively up to {runs} times"
+            "build it, run it under {n} PCT and {n} random schedules (fixed seeds){miri}, \
+             then natively up to {runs} times"
         ),
-        None => format!("build it, then run it natively up to {runs} times"),
+        None if miri.is_empty() => format!("build it, then run it natively up to {runs} times"),
+        None => format!(
+            "build it, run it{}, then natively up to {runs} times",
+            miri.trim_start_matches(',')
+        ),
     };
     writeln!(out, "Checking {}: {plan}.", shown.display())?;
     out.flush()?;
@@ -481,6 +489,28 @@ fn report(out: &mut impl Write, exercise: &Exercise, checked: &Checked) -> io::R
                  `main` returned early, so the proof at its end did not run."
             )?;
         }
+        Verdict::Miri {
+            seed,
+            output,
+            failed,
+        } => {
+            let panic = output
+                .lines()
+                .skip_while(|line| !line.contains("panicked at"))
+                .skip(1)
+                .take_while(|line| !line.starts_with("note:") && !line.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            writeln!(
+                out,
+                "Under Miri, whose loads may return any store the memory model allows, {failed} \
+                 seeds of {} failed; seed {seed}, the lowest: {panic}\n{}\nReplay it: \
+                 MIRIFLAGS=-Zmiri-seed={seed} cargo +nightly miri run, on a copy of the file as \
+                 a package's src/main.rs.",
+                check::MIRI_SEEDS,
+                still.trim_start()
+            )?;
+        }
         Verdict::NotRun => {
             writeln!(
                 out,
@@ -492,6 +522,9 @@ fn report(out: &mut impl Write, exercise: &Exercise, checked: &Checked) -> io::R
             return Ok(());
         }
         Verdict::Passed { schedules, runs } => {
+            if let data::Fails::Miri(_) = exercise.fails {
+                writeln!(out, "Under Miri, seeds {} passed.", check::MIRI_SEEDS)?;
+            }
             if *schedules > 0 {
                 writeln!(
                     out,
