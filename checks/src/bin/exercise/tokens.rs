@@ -192,75 +192,81 @@ pub fn compare(
     None
 }
 
-/// Names that the region `k` of the learner's file binds (`let`, an item, or `as`)
-/// though the section's region does not mention them, and that the code around the
-/// region uses before and after it: a region that shadows a value the proof reads
-/// can skip the work.
+/// What the code around a region of the learner's file holds, as the section has it.
+struct Around<'a> {
+    /// The texts of the code before the region and after it.
+    before: Vec<&'a str>,
+    after: Vec<&'a str>,
+    /// The texts of the section's own region.
+    own: Vec<&'a str>,
+    /// The learner's tokens in the region.
+    learner: Vec<&'a Token>,
+}
+
+/// For each region, what stands around it and in it.
+fn around<'a>(
+    section: &'a [Token],
+    section_regions: &[(usize, usize)],
+    learner: &'a [Token],
+    learner_regions: &[(usize, usize)],
+) -> Vec<Around<'a>> {
+    let runs = runs(section, section_regions);
+    let texts =
+        |tokens: &[&'a Token]| -> Vec<&'a str> { tokens.iter().map(|t| t.text.as_str()).collect() };
+    (0..learner_regions.len())
+        .map(|k| Around {
+            before: texts(&runs[..=k].concat()),
+            after: texts(&runs[k + 1..].concat()),
+            own: texts(&inside(section, section_regions, k)),
+            learner: inside(learner, learner_regions, k),
+        })
+        .collect()
+}
+
+/// Names that a region of the learner's file binds (`let`, an item, or `as`) though
+/// the section's region does not mention them, and that the code around the region
+/// uses before and after it: a region that shadows a value the proof reads can skip
+/// the work.
 pub fn shadowed(
     section: &[Token],
     section_regions: &[(usize, usize)],
     learner: &[Token],
     learner_regions: &[(usize, usize)],
 ) -> Vec<(String, usize)> {
-    let runs = runs(section, section_regions);
-    let mut found = Vec::new();
-    for k in 0..learner_regions.len() {
-        // A name the code before the region binds or reads and the code after it
-        // reads, which the section's own region does not mention.
-        let names = |runs: &[Vec<&Token>]| -> Vec<String> {
-            runs.iter().flatten().map(|t| t.text.clone()).collect()
-        };
-        let (before, after) = (names(&runs[..=k]), names(&runs[k + 1..]));
-        let own: Vec<String> = inside(section, section_regions, k)
-            .iter()
-            .map(|t| t.text.clone())
-            .collect();
-        for (name, line) in bound(&inside(learner, learner_regions, k)) {
-            if name != "_"
-                && before.contains(&name)
-                && after.contains(&name)
-                && !own.contains(&name)
-            {
-                found.push((name, line));
-            }
-        }
-    }
-    found
+    around(section, section_regions, learner, learner_regions)
+        .iter()
+        .flat_map(|region| {
+            bound(&region.learner).into_iter().filter(|(name, _)| {
+                let name = name.as_str();
+                name != "_"
+                    && region.before.contains(&name)
+                    && region.after.contains(&name)
+                    && !region.own.contains(&name)
+            })
+        })
+        .collect()
 }
 
-/// String literals that the region `k` of the learner's file holds though the
-/// section's region does not, and that the code after the region holds: the value
-/// a proof expects, copied in to fake the work.
+/// String literals that a region of the learner's file holds though the section's
+/// region does not, and that the code after the region holds: the value a proof
+/// expects, copied in to fake the work.
 pub fn copied(
     section: &[Token],
     section_regions: &[(usize, usize)],
     learner: &[Token],
     learner_regions: &[(usize, usize)],
 ) -> Vec<(String, usize)> {
-    let runs = runs(section, section_regions);
-    let is_string = |t: &Token| ["\"", "r\"", "r#"].iter().any(|p| t.text.starts_with(p));
-    let mut found = Vec::new();
-    for k in 0..learner_regions.len() {
-        let after: Vec<&str> = runs[k + 1..]
-            .iter()
-            .flatten()
-            .filter(|t| is_string(t))
-            .map(|t| t.text.as_str())
-            .collect();
-        let own: Vec<String> = inside(section, section_regions, k)
-            .iter()
-            .map(|t| t.text.clone())
-            .collect();
-        for token in inside(learner, learner_regions, k) {
-            if !is_string(token) {
-                continue;
-            }
-            if after.contains(&token.text.as_str()) && !own.contains(&token.text) {
-                found.push((token.text.clone(), token.lines.0));
-            }
-        }
-    }
-    found
+    let is_string = |t: &str| ["\"", "r\"", "r#"].iter().any(|p| t.starts_with(p));
+    around(section, section_regions, learner, learner_regions)
+        .iter()
+        .flat_map(|region| {
+            region.learner.iter().filter_map(|token| {
+                let text = token.text.as_str();
+                (is_string(text) && region.after.contains(&text) && !region.own.contains(&text))
+                    .then(|| (token.text.clone(), token.lines.0))
+            })
+        })
+        .collect()
 }
 
 /// The names a run of tokens binds: after `let` up to `=`, `;` or `else`; after `fn`,
