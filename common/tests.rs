@@ -7,6 +7,10 @@
 use assert_cmd::cargo::cargo_bin_cmd;
 use std::time::Duration;
 
+#[path = "guarantees.rs"]
+pub mod guarantees;
+pub use guarantees::Guarantees;
+
 /// Far more than any section needs: a deadlock fails the test instead of hanging it.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -63,27 +67,47 @@ pub fn section_within(name: &str, timeout: Duration) -> Section {
     Section { lines, stderr }
 }
 
-/// What checks one section's lines (after its header); it panics on failure.
+/// What a section's lines must show beyond its `guarantees.txt`; it panics on failure.
 pub type Check = fn(&[String]);
 
-/// A crate's sections in `--list` order, each with its checker: the one table that
-/// the per-section tests and `each_section_ends_before_the_next` read.
+/// The sections whose lines a test checks beyond the data, each with that check.
 pub type Checks = [(&'static str, Check)];
 
-/// Runs section `name` once and checks its lines with its checker from `checks`;
-/// returns the run for what a test checks beyond the lines (its stderr).
+/// This crate's `guarantees.txt`: its sections in `--list` order, each with the lines it
+/// prints and the orderings every run keeps.
+pub fn guarantees() -> Vec<Guarantees> {
+    let text = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/guarantees.txt"));
+    guarantees::load(text, concat!(env!("CARGO_PKG_NAME"), "/guarantees.txt"))
+}
+
+/// Checks one run of section `name`: its guarantees, then its check in `checks` if any.
+pub fn check_lines(checks: &Checks, name: &str, lines: &[String]) {
+    let all = guarantees();
+    let data = all
+        .iter()
+        .find(|g| g.section == name)
+        .unwrap_or_else(|| panic!("no [{name}] in guarantees.txt"));
+    let problems = data.check(lines).problems;
+    assert!(
+        problems.is_empty(),
+        "the run breaks [{name}] of guarantees.txt:\n{}",
+        problems.join("\n")
+    );
+    if let Some((_, extra)) = checks.iter().find(|(listed, _)| *listed == name) {
+        extra(lines);
+    }
+}
+
+/// Runs section `name` once and checks its lines; returns the run for what a test checks
+/// beyond the lines (its stderr).
 pub fn check(checks: &Checks, name: &str) -> Section {
     check_within(checks, name, TIMEOUT)
 }
 
 /// `check` with another limit than `TIMEOUT`.
 pub fn check_within(checks: &Checks, name: &str, timeout: Duration) -> Section {
-    let (_, checker) = checks
-        .iter()
-        .find(|(listed, _)| *listed == name)
-        .unwrap_or_else(|| panic!("no checker for `{name}` in the crate's table"));
     let section = section_within(name, timeout);
-    checker(&section.lines);
+    check_lines(checks, name, &section.lines);
     section
 }
 
@@ -134,17 +158,23 @@ pub fn each_section_ends_before_the_next(checks: &Checks) {
         .lines()
         .filter_map(|line| Some(line.split_once("  ")?.0.to_owned()))
         .collect();
-    let checked: Vec<&str> = checks.iter().map(|(name, _)| *name).collect();
+    let data: Vec<String> = guarantees().into_iter().map(|g| g.section).collect();
     assert_eq!(
-        checked, listed,
-        "every section in --list order needs its check"
+        data, listed,
+        "guarantees.txt needs every section, in --list order"
     );
+    for (name, _) in checks {
+        assert!(
+            listed.iter().any(|l| l == name),
+            "a check for no section: {name}"
+        );
+    }
     let stdout = run(&[]).stdout;
     let blocks = blocks(&stdout);
     let names: Vec<&str> = blocks.iter().map(|(name, _)| name.as_str()).collect();
-    assert_eq!(names, checked, "one header per section, in order");
-    for ((_, lines), (_, check)) in blocks.iter().zip(checks) {
-        check(lines);
+    assert_eq!(names, listed, "one header per section, in order");
+    for (name, lines) in &blocks {
+        check_lines(checks, name, lines);
     }
 }
 

@@ -33,7 +33,7 @@ impl Service {
     fn start(&self) -> JoinHandle<Arc<Service>> {
         let me = self.me.upgrade().expect("whoever calls this holds an Arc");
         thread::spawn(move || {
-            println!("the thread runs the service \"{}\"", me.name);
+            println!("spawned thread: runs the service \"{}\"", me.name);
             me
         })
     }

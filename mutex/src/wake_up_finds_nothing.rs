@@ -11,7 +11,7 @@
 //!
 //! What to notice: each item is taken after it is put in; the waiter woken for item 1
 //! but too late says it found the queue empty, and takes item 2 at its second wake-up.
-//! Which waiter takes which item varies from run to run (stderr).
+//! Which waiter takes which item varies from run to run.
 
 use std::sync::{Condvar, Mutex};
 use std::thread;
@@ -41,8 +41,9 @@ pub fn main() {
                     while queue.items.is_empty() {
                         if wake_ups > 0 {
                             println!(
-                                "a waiter woke (wake-up {wake_ups}) to find the queue empty; \
-                                 it waits again"
+                                "waiter {}: woke (wake-up {wake_ups}) to find the queue empty; \
+                                 it waits again",
+                                w + 1
                             );
                         }
                         queue.found_empty[w] = true;
@@ -53,7 +54,8 @@ pub fn main() {
                     let item = queue.items.pop();
                     // Printed under the lock: before the next item is put in.
                     println!(
-                        "a waiter took {} at wake-up {wake_ups}",
+                        "waiter {}: took {} at wake-up {wake_ups}",
+                        w + 1,
                         item.unwrap_or("nothing")
                     );
                     (item, wake_ups)
@@ -81,10 +83,6 @@ pub fn main() {
     // Each waiter's last wake-up brought its item; every earlier one found nothing.
     let in_vain: usize = taken.iter().map(|(_, wake_ups)| wake_ups - 1).sum();
     println!("wake-ups that found the queue empty: {in_vain}");
-    for (w, (item, wake_ups)) in taken.iter().enumerate() {
-        let item = item.unwrap_or("nothing");
-        eprintln!("waiter {}: took {item} at wake-up {wake_ups}", w + 1);
-    }
     let mut items: Vec<_> = taken.iter().map(|(item, _)| *item).collect();
     items.sort();
     assert_eq!(items, ITEMS.map(Some), "each waiter takes one item");

@@ -12,8 +12,8 @@
 //! itself with each job left in turn, so that every thread ends.
 //!
 //! What to notice: in the `let` pool both jobs wait at the barrier before either
-//! passes it; in the `while let` pool job 2 starts only after the watchdog has waited
-//! at the barrier with job 1.
+//! passes it, each on its own worker (the `ThreadId` on its lines); in the `while let`
+//! pool job 2 starts only after the watchdog has waited at the barrier with job 1.
 
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Barrier, Mutex};
@@ -66,9 +66,10 @@ fn run_pool(
     for job in 1..=JOBS {
         let (meet, finished) = (Arc::clone(&meet), finished.clone());
         jobs.send(Box::new(move || {
-            println!("{name}: job {job} waits at the barrier");
+            let worker = thread::current().id();
+            println!("{name}, {worker:?}: job {job} waits at the barrier");
             meet.wait();
-            println!("{name}: job {job} is past the barrier");
+            println!("{name}, {worker:?}: job {job} is past the barrier");
             finished.send(()).expect("run_pool is listening");
         }))
         .expect("the workers are listening");

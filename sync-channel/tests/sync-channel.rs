@@ -1,185 +1,96 @@
-//! Tests of the `sync-channel` binary's real output: each checker asserts what holds
-//! under every interleaving, and racy sections run `runs()` times.
+//! Tests of the `sync-channel` binary's real output, each run checked against
+//! `guarantees.txt` (its lines, their threads, the orderings every run keeps, the
+//! capacity bounds among them); racy sections run `runs()` times.
 
 #[path = "../../common/tests.rs"]
 mod common;
 use common::*;
 
-/// The programs' constants: `bounded`'s `CAPACITY` (the notes' `sync_channel(3)`) and
-/// `MESSAGES` (the notes' `1..10`), `pipeline`'s capacities and `ITEMS`.
-const CAPACITY: usize = 3;
-const MESSAGES: usize = 9;
-const NUMBERS_CAPACITY: usize = 2;
-const SQUARES_CAPACITY: usize = 1;
-const ITEMS: u64 = 10;
+/// What the data does not say of a section's lines.
+const CHECKS: &Checks = &[
+    ("bounded", the_sender_prints_every_line_from_one_thread),
+    ("rendezvous", the_sender_prints_every_line_from_one_thread),
+    (
+        "pipeline",
+        the_squares_go_through_stages_2_and_3_in_order_at_most_capacity_1_ahead,
+    ),
+];
 
-/// Checks the bound of a channel of capacity `c` on one run: when the sender prints its
-/// `i`-th line containing `sent`, at least `i - c - 1` lines containing `got` (the
-/// receiver's) stand before it. Why:
-/// - `send` of item `i` returns only once item `i` is in the channel and the channel
-///   holds at most `c` items, so `recv` has taken at least `i - c` of them (with `c` = 0,
-///   item `i` itself); the sender prints after `send` returns;
-/// - the receiver prints `got` after each `recv` returns, before its next `recv`. Once
-///   it has taken item `i - c`, the lines of items `1 ..= i - c - 1` are printed, but
-///   that of item `i - c` may not be yet: taken, not yet printed. Hence the minus one.
-///
-/// And the other way: the `k`-th `got` line comes after at least `k - 1` `sent` lines,
-/// whatever the capacity: the sender prints item `k - 1`'s line before it sends item `k`.
-fn at_most_capacity_ahead(lines: &[String], capacity: usize, sent: &str, got: &str) {
+/// `bounded`'s `CAPACITY` (the notes' `sync_channel(3)`), and `pipeline`'s
+/// `SQUARES_CAPACITY`.
+const CAPACITY: usize = 3;
+const SQUARES_CAPACITY: usize = 1;
+
+/// The sender's lines, `ThreadId(<n>): ...`, all with the same `<n>`: the data gives each
+/// line a thread, but cannot say that they are one.
+fn the_sender_prints_every_line_from_one_thread(lines: &[String]) {
+    let mut ids: Vec<&str> = lines
+        .iter()
+        .filter(|line| line.starts_with("ThreadId("))
+        .filter_map(|line| line.split_once(": ").map(|(id, _)| id))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(
+        ids.len(),
+        1,
+        "the sender's lines name {ids:?}, not one thread"
+    );
+}
+
+/// The number on a line `<prefix><number>`.
+fn number(line: &str, prefix: &str) -> Option<u64> {
+    line.strip_prefix(prefix)?.parse().ok()
+}
+
+/// Stage 2 sends the square of each number it gets, its `sent` line right after its
+/// `got`; stage 3 gets the squares in the order stage 2 sent them; and the squares'
+/// channel keeps the bound of capacity 1 (guarantees.txt derives it), which the data
+/// cannot say: its items are squares, not a number `{n-2}` off another.
+fn the_squares_go_through_stages_2_and_3_in_order_at_most_capacity_1_ahead(lines: &[String]) {
+    let stage_2: Vec<&String> = lines
+        .iter()
+        .filter(|line| line.starts_with("stage 2: ") && *line != "stage 2: done")
+        .collect();
+    let mut squares = Vec::new();
+    for pair in stage_2.chunks(2) {
+        let got = number(pair[0], "stage 2: got ");
+        let sent = pair.get(1).and_then(|line| number(line, "stage 2: sent "));
+        match (got, sent) {
+            (Some(n), Some(square)) if square == n * n => squares.push(square),
+            _ => panic!("stage 2: {pair:?} is not `got <n>`, then `sent <n squared>`"),
+        }
+    }
+    let got: Vec<u64> = lines
+        .iter()
+        .filter_map(|line| number(line, "stage 3: got "))
+        .collect();
+    assert_eq!(
+        got, squares,
+        "stage 3 does not get the squares in the order sent"
+    );
+    // The bound, counted in lines: when stage 2 prints its `k`-th `sent`, at least
+    // `k - c - 1` of stage 3's `got` lines stand before it; and stage 3's `k`-th `got`
+    // comes after at least `k - 1` of stage 2's `sent` lines.
     let (mut sends, mut gots) = (0_usize, 0);
     for line in lines {
-        if line.contains(got) {
+        if line.starts_with("stage 3: got ") {
             gots += 1;
             assert!(
                 gots <= sends + 1,
-                "`{line}` comes after only {sends} `{sent}` lines"
+                "`{line}` comes after only {sends} `stage 2: sent` lines"
             );
-        } else if line.contains(sent) {
+        } else if line.starts_with("stage 2: sent ") {
             sends += 1;
-            let at_least = sends.saturating_sub(capacity + 1);
+            let at_least = sends.saturating_sub(SQUARES_CAPACITY + 1);
             assert!(
                 gots >= at_least,
-                "`{line}` comes after only {gots} `{got}` lines; with capacity {capacity} \
-                 at least {at_least} must come first"
+                "`{line}` comes after only {gots} `stage 3: got` lines; with capacity \
+                 {SQUARES_CAPACITY} at least {at_least} must come first"
             );
         }
     }
 }
-
-/// The notes' sender and receiver on a channel of `capacity`: every message sent once,
-/// in order, then `done`, all from one thread; received once, in order; main's
-/// `receiving` line once, before every `got` and after at most `capacity` sends (main
-/// prints it before its first `recv`, and each send beyond the capacity waits for one);
-/// `last`, main's closing lines, after the others; and the capacity bound.
-fn sender_and_receiver_are_right(
-    lines: &[String],
-    capacity: usize,
-    receiving: &str,
-    last: &[&str],
-) {
-    let receiving = position(lines, receiving);
-    let (body, tail) = lines.split_at(lines.len().saturating_sub(last.len()));
-    assert_eq!(tail, last, "main's closing lines do not come last");
-    let messages: Vec<String> = (1..=MESSAGES).map(|i| format!("Message {i}")).collect();
-    let got: Vec<&str> = body
-        .iter()
-        .filter_map(|line| line.strip_prefix("Main: got "))
-        .collect();
-    assert_eq!(got, messages, "not every message got once, in order");
-    let (ids, said): (Vec<&str>, Vec<&str>) = body
-        .iter()
-        .filter(|line| !line.starts_with("Main: "))
-        .map(|line| line.split_once(": ").unwrap_or((line, "")))
-        .unzip();
-    let mut sent: Vec<String> = messages.iter().map(|m| format!("sent {m}")).collect();
-    sent.push("done".to_owned());
-    assert_eq!(
-        said, sent,
-        "not every message sent once, in order, then done"
-    );
-    assert!(
-        ids.iter()
-            .all(|id| id.starts_with("ThreadId(") && *id == ids[0])
-            && body.len() == 2 * MESSAGES + 2,
-        "lines not from main or the one sending thread"
-    );
-    let before = &lines[..receiving];
-    assert!(
-        before
-            .iter()
-            .filter(|line| line.contains(": sent "))
-            .count()
-            <= capacity
-            && !before.iter().any(|line| line.starts_with("Main: got ")),
-        "more than {capacity} sent, or a message got, before main started receiving"
-    );
-    at_most_capacity_ahead(lines, capacity, ": sent ", "Main: got ");
-}
-
-fn bounded_is_right(lines: &[String]) {
-    let receiving =
-        format!("Main: slept 100ms, now receiving from a channel that holds {CAPACITY}");
-    sender_and_receiver_are_right(lines, CAPACITY, &receiving, &[]);
-}
-
-fn rendezvous_is_right(lines: &[String]) {
-    let receiving = "Main: slept 10ms, now receiving; a send returns only once a recv has \
-                     taken its message, so `got` may print before `sent`";
-    let last = ["Main: 0 sends returned ahead of their recvs"];
-    sender_and_receiver_are_right(lines, 0, receiving, &last);
-}
-
-fn try_send_full_is_right(lines: &[String]) {
-    assert_eq!(
-        lines,
-        [
-            "try_send(\"Message 1\"): Ok(())",
-            "try_send(\"Message 2\"): Ok(())",
-            "try_send(\"Message 3\"): Ok(())",
-            "try_send(\"Message 4\"): Err(Full(..))",
-            "The channel is full: \"Message 4\" came back",
-            "Received: Ok(\"Message 1\")",
-            "try_send(\"Message 4\"): Ok(())",
-            "Buffered: [\"Message 2\", \"Message 3\", \"Message 4\"]",
-            "try_send(\"Message 5\"): Err(Disconnected(..))",
-            "The receiver is gone: \"Message 5\" came back",
-        ]
-    );
-}
-
-/// Main's first line names the capacities; each stage's lines are each item once, in
-/// order, then `done`; the stages say `done` in turn (stage s + 1's loop ends only once
-/// stage s has dropped its Sender, after its `done`); main's total comes last, after
-/// every join; and both capacity bounds.
-fn pipeline_is_right(lines: &[String]) {
-    assert_eq!(
-        lines.first().map(String::as_str),
-        Some(
-            "Main: stage 1 sends to stage 2 through a channel of capacity 2, stage 2 to \
-             stage 3 through one of capacity 1; a stage prints `sent` once its send has \
-             returned, so the next stage's `got` may come first"
-        ),
-        "main's first line does not name the capacities"
-    );
-    let stages: [Vec<String>; 3] = [
-        (1..=ITEMS).map(|n| format!("sent {n}")).collect(),
-        (1..=ITEMS)
-            .flat_map(|n| [format!("got {n}"), format!("sent {}", n * n)])
-            .collect(),
-        (1..=ITEMS).map(|n| format!("got {}", n * n)).collect(),
-    ];
-    let mut done = Vec::new();
-    for (stage, mut expected) in (1..).zip(stages) {
-        expected.push("done".to_owned());
-        let prefix = format!("stage {stage}: ");
-        let said: Vec<&str> = lines
-            .iter()
-            .filter_map(|l| l.strip_prefix(&prefix))
-            .collect();
-        assert_eq!(
-            said, expected,
-            "stage {stage}: not each item once, in order"
-        );
-        done.push(position(lines, &format!("stage {stage}: done")));
-    }
-    assert!(done.is_sorted(), "the stages did not end in turn");
-    assert_eq!(
-        lines.last().map(String::as_str),
-        Some("Main: every stage joined; the squares of 1 to 10 add up to 385"),
-        "main's total does not come last"
-    );
-    assert_eq!(lines.len(), 4 * ITEMS as usize + 5);
-    at_most_capacity_ahead(lines, NUMBERS_CAPACITY, "stage 1: sent ", "stage 2: got ");
-    at_most_capacity_ahead(lines, SQUARES_CAPACITY, "stage 2: sent ", "stage 3: got ");
-}
-
-/// Every section in `--list` order with its checker.
-const CHECKS: &Checks = &[
-    ("bounded", bounded_is_right),
-    ("try-send-full", try_send_full_is_right),
-    ("rendezvous", rendezvous_is_right),
-    ("pipeline", pipeline_is_right),
-];
 
 #[test]
 fn a_bounded_send_waits_for_room_once_three_messages_wait() {

@@ -274,78 +274,10 @@ fn xtask_list_shows_every_crate_with_its_sections() {
 
 // ---- Every section is a program you can copy ----
 
-/// Lines printed by a thread that a section deliberately never joins: how many of
-/// them come out before the process ends differs from run to run (the last may be
-/// cut short), so the copy-out check leaves them to the crate's own test.
-const UNJOINED_LINES: &[(&str, &str, &str)] =
-    &[("threads", "main-does-not-wait", "Count in thread: ")];
-
-/// Lines whose speaker differs from run to run: `<thread>: drops the value` names
-/// whichever owner let go last. The copy-out check compares them without the name.
-const ANY_SPEAKER: &[(&str, &str, &str)] = &[("arc", "last-owner-drops", ": drops the value")];
-
-/// What differs between two runs of one section, by (crate, section): lines of a
-/// thread nobody joins, left out, and lines whose speaker varies, named `#`.
-struct Varies {
-    unjoined: Option<&'static str>,
-    any_speaker: Option<&'static str>,
-}
-
-impl Varies {
-    fn of(example: &Example, section: &Section) -> Varies {
-        let find = |table: &[(&str, &str, &'static str)]| {
-            table
-                .iter()
-                .find(|(name, s, _)| *name == example.name && *s == section.name)
-                .map(|(_, _, text)| *text)
-        };
-        Varies {
-            unjoined: find(UNJOINED_LINES),
-            any_speaker: find(ANY_SPEAKER),
-        }
-    }
-
-    /// The lines of `output` to compare, normalised and sorted: the same multiset
-    /// under every interleaving of the section's threads.
-    fn comparable(&self, output: &str) -> Vec<String> {
-        let mut lines: Vec<String> = output
-            .lines()
-            .filter(|line| {
-                self.unjoined
-                    .is_none_or(|prefix| !line.starts_with(prefix) && !prefix.starts_with(line))
-            })
-            .map(|line| match self.any_speaker {
-                Some(suffix) if line.ends_with(suffix) => format!("#{suffix}"),
-                _ => normalise(line),
-            })
-            .collect();
-        lines.sort();
-        lines
-    }
-}
-
-/// A line with what differs between two runs of one program replaced: thread ids
-/// (`ThreadId(7)`) and addresses (`0x7f3a…`).
-fn normalise(line: &str) -> String {
-    let mut out = String::new();
-    let mut rest = line;
-    while !rest.is_empty() {
-        let (kept, number_of) = if let Some(after) = rest.strip_prefix("ThreadId(") {
-            ("ThreadId(", after)
-        } else if let Some(after) = rest.strip_prefix("0x") {
-            ("0x", after)
-        } else {
-            let next = rest.chars().next().map_or(1, char::len_utf8);
-            out += &rest[..next];
-            rest = &rest[next..];
-            continue;
-        };
-        out += kept;
-        out += "#";
-        rest = number_of.trim_start_matches(|c: char| c.is_ascii_hexdigit());
-    }
-    out
-}
+/// What each section prints, its crate's `guarantees.txt`: the copy-out check holds a
+/// file's own run to it, as the crate's tests hold the crate's runs.
+#[path = "../../../common/guarantees.rs"]
+mod guarantees;
 
 /// Where the copy-out check keeps the programs it builds: a file's program is named
 /// after a hash of its text and of the compiler's version, so a warm `cargo test`
@@ -397,17 +329,22 @@ fn every_section_file_builds_alone_and_prints_what_its_section_prints() {
             );
         }
         let alone = Command::new(&binary).timeout(TIMEOUT).assert().success();
-        let in_crate = example.command().arg(&section.name).assert().success();
-        let in_crate = stdout(&in_crate);
-        let (_header, in_crate) = in_crate.split_once('\n').unwrap_or_default();
-        let varies = Varies::of(example, section);
-        assert_eq!(
-            varies.comparable(&stdout(&alone)),
-            varies.comparable(in_crate),
-            "{file} built alone prints other lines than `cargo run -p {} -- {}` \
-             (compared as sorted lines, thread ids and addresses left out)",
+        let data_file = format!("{}/guarantees.txt", example.name);
+        let data = fs::read_to_string(root().join(&data_file)).expect("every crate has one");
+        let data = guarantees::load(&data, &data_file);
+        let lines: Vec<String> = stdout(&alone).lines().map(str::to_owned).collect();
+        let problems = data
+            .iter()
+            .find(|g| g.section == section.name)
+            .map(|g| g.check(&lines).problems)
+            .unwrap_or_else(|| vec![format!("{data_file} has no [{}]", section.name)]);
+        assert!(
+            problems.is_empty(),
+            "{file} built alone prints other lines than its section, `cargo run -p {} -- {}`, \
+             as {data_file} says:\n{}",
             example.name,
-            section.name
+            section.name,
+            problems.join("\n")
         );
     });
 }
