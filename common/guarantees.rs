@@ -322,7 +322,7 @@ pub struct Edge {
 
 /// One run checked: each line's thread, the orderings the relations require of it, and
 /// every way the run breaks the data.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Verdict {
     /// Each line's thread, and main's lane among them.
     pub lanes: Vec<String>,

@@ -8,6 +8,7 @@
 //! first `cargo xtask demo` compiles only what the demo needs (0.3 s less, measured).
 //! `exercise` runs the `exercise` binary of the `checks` crate, also through cargo: the
 //! checker needs a Rust tokenizer and shuttle, which this std-only crate does not have.
+//! `site` runs the `site` crate's binary the same way, for its Markdown and highlighter.
 
 mod demo;
 #[allow(dead_code)] // shared with xtask-tasks, which uses the rest (`rustc()`)
@@ -37,6 +38,8 @@ fn task(args: &[String]) -> Result<(), Error> {
         ("demo", _) => demo::run(rest),
         ("bench" | "compile-fail" | "copies", _) => run_tasks(task, rest),
         ("exercise", _) => run_binary("checks", "exercise", &[], rest),
+        ("site", [] | [_]) if rest.iter().all(|arg| arg == "--open") => site(rest),
+        ("site", _) => Err(Error::Usage("`site` takes only `--open`".to_owned())),
         ("list", []) => list(),
         ("list", _) => Err(Error::Usage(format!("`{task}` takes no arguments"))),
         _ => Err(Error::Usage(format!("unknown task `{task}`"))),
@@ -63,6 +66,19 @@ fn list() -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// `cargo xtask site [--open]`: builds the example binaries, then runs the `site` binary
+/// (its own crate: it needs a Markdown renderer and a highlighter) with each of them.
+fn site(args: &[String]) -> Result<(), Error> {
+    let built = workspace::build(&example_crates())?;
+    let mut all: Vec<String> = args.to_vec();
+    all.extend(
+        built
+            .iter()
+            .map(|(name, path)| format!("{name}={}", path.display())),
+    );
+    run_binary("site", "site", &[], &all)
 }
 
 /// Runs `xtask-tasks <task> <args>` through cargo, which builds it first if needed,

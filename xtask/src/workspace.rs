@@ -37,9 +37,13 @@ Tasks:
                                 practise: list the exercises, each a section with
                                 a bug put back in; with NAME, write
                                 exercises/<crate>/NAME.rs (the task at its top)
-                                unless it is there, then check it: build it, run
-                                it 20 times, compare its proof with the section's;
-                                --hint prints a hint, --reset writes it afresh
+                                unless it is there, then check it: the code
+                                outside the marks, the build, fixed schedules,
+                                then 20 runs; --hint prints a hint, --reset
+                                writes it afresh
+  site [--open]                 write target/site/: a page a section, with three
+                                real runs drawn as one lane per thread and the
+                                orderings its tests check; --open opens it
 
 Run `cargo test` for every test; it runs the compile-fail check too.
 ";
@@ -136,10 +140,11 @@ pub fn rustc() -> Command {
 }
 
 /// The example crates in teaching order: the workspace members as the root
-/// `Cargo.toml` lists them, less the tools (`xtask`, and `checks`, which explores the
-/// sections under controlled schedules). That list is the one place the order lives.
+/// `Cargo.toml` lists them, less the tools (`xtask`; `checks`, which explores the
+/// sections under controlled schedules; `site`, which draws their runs). That list is
+/// the one place the order lives.
 pub fn example_crates() -> Vec<String> {
-    const TOOLS: &[&str] = &["xtask", "checks"];
+    const TOOLS: &[&str] = &["xtask", "checks", "site"];
     let manifest = fs::read_to_string(project_root().join("Cargo.toml"))
         .expect("the workspace root has a Cargo.toml");
     let members = manifest
