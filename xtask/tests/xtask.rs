@@ -113,6 +113,36 @@ fn help_after_any_task_prints_the_tasks() {
     }
 }
 
+/// The names in the root Cargo.toml's list that starts `key = [`.
+fn manifest_list(key: &str) -> Vec<String> {
+    let manifest = fs::read_to_string(root().join("Cargo.toml")).expect("the root manifest");
+    let list = manifest
+        .lines()
+        .skip_while(|line| *line != format!("{key} = ["))
+        .skip(1)
+        .take_while(|line| *line != "]");
+    list.map(|line| {
+        line.trim()
+            .trim_end_matches(',')
+            .trim_matches('"')
+            .to_owned()
+    })
+    .collect()
+}
+
+#[test]
+fn the_default_members_are_every_member_but_the_site() {
+    let mut members = manifest_list("members");
+    members.retain(|member| member != "site");
+    assert!(members.len() > 2, "no members found");
+    assert_eq!(
+        manifest_list("default-members"),
+        members,
+        "Cargo.toml: `default-members` must list every member but `site`, in order, so \
+         that a plain `cargo test` tests each and builds none of the site's dependencies"
+    );
+}
+
 #[test]
 fn a_wrong_command_line_exits_with_code_2_and_the_usage() {
     for args in [
@@ -124,6 +154,8 @@ fn a_wrong_command_line_exits_with_code_2_and_the_usage() {
         &["bench", "send-sync"],
         &["compile-fail", "--bogus"],
         &["compile-fail", "no/such/case.rs"],
+        &["site", "--bogus"],
+        &["site", "--open", "--open"],
     ] {
         xtask(args)
             .assert()
