@@ -78,7 +78,18 @@ pub fn svg(lines: &[String], verdict: &Verdict) -> String {
     // A kept ordering that others already imply, through a row between, is not drawn;
     // here a thread's next line counts too, as the lane shows it: what comes after a
     // thread's line comes after the line that thread printed before it.
-    let mut with_lanes = verdict.clone();
+    let mut with_lanes = Verdict {
+        lanes: verdict.lanes.clone(),
+        ..Verdict::default()
+    };
+    for edge in verdict.edges.iter().filter(|e| e.kept) {
+        with_lanes.edges.push(Edge {
+            relation: String::new(),
+            kept: true,
+            drawn: false,
+            ..*edge
+        });
+    }
     for from in 0..lines.len() {
         if let Some(to) = (from + 1..lines.len()).find(|&to| lane_of[to] == lane_of[from]) {
             with_lanes.edges.push(Edge {
