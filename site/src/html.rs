@@ -133,7 +133,7 @@ pub fn page(title: &str, root: &str, body: &str) -> String {
 pub const STYLE: &str = r#"body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1d1d1d; background: #fcfcfa; }
 header { padding: 10px 24px; background: #2b2b2b; }
 header a { color: #fff; text-decoration: none; font-weight: 600; }
-main { max-width: 1180px; margin: 0 auto; padding: 12px 24px 48px; }
+main { max-width: 1400px; margin: 0 auto; padding: 12px 24px 48px; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 .claim { font-size: 1.15em; color: #444; margin-top: 0; }
 code, pre, .picture text { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }

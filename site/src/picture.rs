@@ -17,18 +17,35 @@ const COLORS: [&str; 8] = [
     "#1f5fa8", "#b5651d", "#2e7d32", "#7b3fa0", "#00838f", "#ad1457", "#5d6b00", "#6d4c41",
 ];
 
-/// The lanes of a run: main's first if it prints, then the others as they first speak.
+/// The lanes of a run: main's first if it prints, then the others by name, numbers by
+/// value (`thread 2` before `thread 10`), so that the three runs line up.
 pub fn lanes(verdict: &Verdict) -> Vec<String> {
-    let mut lanes: Vec<String> = Vec::new();
-    if verdict.lanes.contains(&verdict.main_lane) {
-        lanes.push(verdict.main_lane.clone());
-    }
+    let mut others: Vec<&String> = Vec::new();
     for lane in &verdict.lanes {
-        if !lanes.contains(lane) {
-            lanes.push(lane.clone());
+        if *lane != verdict.main_lane && !others.contains(&lane) {
+            others.push(lane);
         }
     }
-    lanes
+    others.sort_by_key(|lane| {
+        let digits = lane
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(lane.len());
+        let number: String = lane[digits..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        (
+            lane[..digits].to_owned(),
+            number.len(),
+            number,
+            lane.to_string(),
+        )
+    });
+    let main = verdict.lanes.contains(&verdict.main_lane);
+    let main = main.then(|| verdict.main_lane.clone());
+    main.into_iter()
+        .chain(others.into_iter().cloned())
+        .collect()
 }
 
 /// Which rows the kept orderings, followed one after another, put after each row.
