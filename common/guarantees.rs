@@ -17,11 +17,13 @@
 //! ```
 //!
 //! - `line P` is a line the section prints. `{x}` in P matches any text, `{}` too without
-//!   a name, and `{{` or `}}` is a brace of the line's own; `{x in a..=b}` an integer in that range, and then P's lines are one for each
-//!   value (each combination, with several). `line 4× P` is P printed four times, `line
-//!   1..=8× P` one to eight times; a line without either is printed once. Every line
+//!   a name, and `{{` or `}}` is a brace of the line's own; `{x in a..=b}` an integer in
+//!   that range, and then P's lines are one for each value (each combination, with
+//!   several). `line 4× P` is P printed four times, `line 1..=8× P` one to eight times,
+//!   `line 1..× P` once or more; a line without either is printed once. Every line
 //!   printed matches a `line`: the first that matches is the one it counts for.
 //! - `ordered` says the lines come out in the order listed (a ranged line counting up).
+//! - `same t` says the hole `{t}` holds one value on every line: one thread prints them.
 //! - `order "name": A < B`, on one line or with B's part on the next: every line that
 //!   matches B comes after each line that matches A and agrees with it, where A may use
 //!   B's names, `{m}` for the same value, `{m-1}` or `{m+2}` for an integer off it.
@@ -42,6 +44,8 @@ pub struct Guarantees {
     pub lines: Vec<LineSpec>,
     pub ordered: bool,
     pub orders: Vec<Order>,
+    /// Holes that hold one value on every line of the section: `same t`.
+    pub same: Vec<String>,
 }
 
 pub struct LineSpec {
@@ -239,6 +243,7 @@ pub fn parse(text: &str) -> Result<Vec<Guarantees>, String> {
                 lines: Vec::new(),
                 ordered: false,
                 orders: Vec::new(),
+                same: Vec::new(),
             });
             continue;
         }
@@ -258,6 +263,7 @@ pub fn parse(text: &str) -> Result<Vec<Guarantees>, String> {
                 .thread_labels
                 .push(Pattern::parse(rest).map_err(at)?),
             "ordered" => section.ordered = true,
+            "same" => section.same.push(rest.to_owned()),
             "line" => {
                 // `4× ` or `1..=8× ` before the pattern; a `×` later on is the line's own.
                 let (times, source) = match rest.split_once("× ") {
@@ -293,9 +299,10 @@ pub fn parse(text: &str) -> Result<Vec<Guarantees>, String> {
 }
 
 fn times(n: &str) -> Option<(usize, usize)> {
-    match n.split_once("..=") {
-        Some((low, high)) => Some((low.parse().ok()?, high.parse().ok()?)),
-        None => n.parse().ok().map(|n| (n, n)),
+    match (n.split_once("..="), n.strip_suffix("..")) {
+        (Some((low, high)), _) => Some((low.parse().ok()?, high.parse().ok()?)),
+        (None, Some(low)) => Some((low.parse().ok()?, usize::MAX)),
+        (None, None) => n.parse().ok().map(|n| (n, n)),
     }
 }
 
@@ -375,6 +382,23 @@ impl Guarantees {
         for order in &self.orders {
             order_edges(order, lines, &mut verdict);
         }
+        for name in &self.same {
+            let mut seen: Vec<String> = Vec::new();
+            for (line, spec) in lines.iter().zip(&spec_of) {
+                let values = spec.and_then(|spec| self.lines[spec].pattern.matches(line));
+                if let Some(v) = values.as_ref().and_then(|values| value(values, name)) {
+                    if !seen.contains(v) {
+                        seen.push(v.clone());
+                    }
+                }
+            }
+            if seen.len() > 1 {
+                verdict.problems.push(format!(
+                    "`{{{name}}}` is {} on different lines, not one value",
+                    seen.join(", ")
+                ));
+            }
+        }
         verdict
     }
 
@@ -437,10 +461,10 @@ impl Guarantees {
         if ranges.is_empty() {
             let (low, high) = spec.times.unwrap_or((1, 1));
             if !(low..=high).contains(&mine.len()) {
-                let wanted = if low == high {
-                    low.to_string()
-                } else {
-                    format!("{low} to {high}")
+                let wanted = match (low == high, high == usize::MAX) {
+                    (true, _) => low.to_string(),
+                    (false, true) => format!("{low} or more"),
+                    (false, false) => format!("{low} to {high}"),
                 };
                 problems.push(format!("`{source}`: {} lines, not {wanted}", mine.len()));
             }

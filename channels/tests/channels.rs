@@ -17,7 +17,8 @@ const JOBS: usize = 8;
 const PANICKING_JOB: usize = 3;
 
 /// `Main: joined ThreadId(<n>), thread 'worker <id>'`, once a worker of the pool's size,
-/// in the order started, each worker a thread of its own.
+/// in the order started, each worker a thread of its own, and every job's line from one
+/// of them.
 fn workers_are_joined_in_order_each_its_own_thread(lines: &[String]) {
     let size: usize = lines
         .first()
@@ -34,6 +35,14 @@ fn workers_are_joined_in_order_each_its_own_thread(lines: &[String]) {
         })
         .collect();
     assert_eq!(thread_ids.len(), size, "one join a worker");
+    // A job's line is a joined worker's: the data orders each before its worker's join.
+    for line in lines.iter().filter(|line| line.starts_with("ThreadId(")) {
+        let (id, _) = line.split_once(": ").unwrap_or_default();
+        assert!(
+            thread_ids.contains(&id),
+            "`{line}` is from no worker of the pool"
+        );
+    }
     thread_ids.sort();
     thread_ids.dedup();
     assert_eq!(thread_ids.len(), size, "each worker its own thread");

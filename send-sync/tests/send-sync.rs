@@ -196,9 +196,14 @@ fn every_cell_is_the_compilers_and_each_container_reads_like_its_parameter(lines
 
 /// The blank line under the table stands right after its last row, which guarantees.txt
 /// cannot say (an order cannot end at a blank line): `table` reads rows up to the blank
-/// line, and fails on any other line it meets first.
+/// line, fails on any other line it meets first, and finds all three rows.
 fn every_cell_is_the_compilers_and_a_blank_line_ends_the_table(lines: &[String]) {
-    send_sync_table(lines);
+    let rows = send_sync_table(lines);
+    assert_eq!(
+        rows.len(),
+        3,
+        "the blank line does not stand right after the table's 3 rows"
+    );
 }
 
 #[test]

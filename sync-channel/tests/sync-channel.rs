@@ -7,36 +7,15 @@ mod common;
 use common::*;
 
 /// What the data does not say of a section's lines.
-const CHECKS: &Checks = &[
-    ("bounded", the_sender_prints_every_line_from_one_thread),
-    ("rendezvous", the_sender_prints_every_line_from_one_thread),
-    (
-        "pipeline",
-        the_squares_go_through_stages_2_and_3_in_order_at_most_capacity_1_ahead,
-    ),
-];
+const CHECKS: &Checks = &[(
+    "pipeline",
+    the_squares_go_through_stages_2_and_3_in_order_at_most_capacity_1_ahead,
+)];
 
 /// `bounded`'s `CAPACITY` (the notes' `sync_channel(3)`), and `pipeline`'s
 /// `SQUARES_CAPACITY`.
 const CAPACITY: usize = 3;
 const SQUARES_CAPACITY: usize = 1;
-
-/// The sender's lines, `ThreadId(<n>): ...`, all with the same `<n>`: the data gives each
-/// line a thread, but cannot say that they are one.
-fn the_sender_prints_every_line_from_one_thread(lines: &[String]) {
-    let mut ids: Vec<&str> = lines
-        .iter()
-        .filter(|line| line.starts_with("ThreadId("))
-        .filter_map(|line| line.split_once(": ").map(|(id, _)| id))
-        .collect();
-    ids.sort();
-    ids.dedup();
-    assert_eq!(
-        ids.len(),
-        1,
-        "the sender's lines name {ids:?}, not one thread"
-    );
-}
 
 /// The number on a line `<prefix><number>`.
 fn number(line: &str, prefix: &str) -> Option<u64> {
