@@ -517,17 +517,21 @@ fn section_page(
 
 /// Opens `page` in the desktop's browser, or says where it is.
 fn open_in_browser(page: &Path) {
-    let opener = if cfg!(target_os = "macos") {
-        Command::new("open").arg(page).status()
+    let mut opener = if cfg!(target_os = "macos") {
+        Command::new("open")
     } else if cfg!(windows) {
-        Command::new("cmd")
-            .args(["/C", "start", ""])
-            .arg(page)
-            .status()
+        let mut start = Command::new("cmd");
+        start.args(["/C", "start", ""]);
+        start
     } else {
-        Command::new("xdg-open").arg(page).status()
+        Command::new("xdg-open")
     };
-    if !opener.is_ok_and(|status| status.success()) {
+    let opened = opener
+        .arg(page)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    if !opened.is_ok_and(|status| status.success()) {
         println!("open {} in a browser", page.display());
     }
 }
