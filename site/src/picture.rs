@@ -93,8 +93,8 @@ pub fn svg(lines: &[String], verdict: &Verdict) -> String {
     let reach = reach(verdict);
     let placed = placed(&reach);
     // A kept ordering that others already imply, through a row between, is not drawn;
-    // here a thread's next line counts too, as the lane shows it: what comes after a
-    // thread's line comes after the line that thread printed before it.
+    // between lanes a thread's next line counts too, as the lane shows it: what comes
+    // after a thread's line comes after the line that thread printed before it.
     let mut with_lanes = Verdict {
         lanes: verdict.lanes.clone(),
         ..Verdict::default()
@@ -119,8 +119,16 @@ pub fn svg(lines: &[String], verdict: &Verdict) -> String {
         }
     }
     let shown = self::reach(&with_lanes);
+    // Within one lane only the guarantees count: there the lane's own order would imply
+    // every arrow, and hide what the section guarantees (one producer's messages in
+    // order, among the others').
     let implied = |from: usize, to: usize| {
-        (0..lines.len()).any(|c| c != to && c != from && shown[from][c] && shown[c][to])
+        let via = if lane_of[from] == lane_of[to] {
+            &reach
+        } else {
+            &shown
+        };
+        (0..lines.len()).any(|c| c != to && c != from && via[from][c] && via[c][to])
     };
     let text_x = LEFT + lanes.len() * LANE + 10;
     let x = |lane: usize| LEFT + lane * LANE + LANE / 2;
