@@ -292,10 +292,25 @@ pub fn parse(text: &str) -> Result<Vec<Guarantees>, String> {
             _ => return Err(at(format!("unknown keyword `{keyword}`"))),
         }
     }
-    match pending {
-        Some((name, _)) => Err(format!("the order \"{name}\" has no `<` part")),
-        None => Ok(sections),
+    if let Some((name, _)) = pending {
+        return Err(format!("the order \"{name}\" has no `<` part"));
     }
+    for section in &sections {
+        let holes = |name: &String| {
+            let named = |piece: &Piece| matches!(piece, Piece::Hole { name: n, .. } if n == name);
+            section
+                .lines
+                .iter()
+                .any(|l| l.pattern.pieces.iter().any(named))
+        };
+        if let Some(name) = section.same.iter().find(|name| !holes(name)) {
+            return Err(format!(
+                "[{}]: `same {name}`, but no line has {{{name}}}",
+                section.section
+            ));
+        }
+    }
+    Ok(sections)
 }
 
 fn times(n: &str) -> Option<(usize, usize)> {
@@ -323,9 +338,6 @@ pub struct Edge {
     pub from: usize,
     pub to: usize,
     pub kept: bool,
-    /// Whether a picture draws it: every broken edge, and of the kept ones into a line
-    /// the nearest of each relation (the others follow from it and the lanes).
-    pub drawn: bool,
 }
 
 /// One run checked: each line's thread, the orderings the relations require of it, and
@@ -526,24 +538,21 @@ impl Guarantees {
                 from: i - 1,
                 to: i,
                 kept,
-                drawn: true,
             });
         }
     }
 }
 
-/// The edges of `order` in one run: each pair of lines it orders, kept or broken. Of the
-/// kept ones into a line, the nearest is `drawn`; the rest follow from it.
+/// The edges of `order` in one run: each pair of lines it orders, kept or broken.
 fn order_edges(order: &Order, lines: &[String], verdict: &mut Verdict) {
     for (to, line) in lines.iter().enumerate() {
         let Some(bound) = order.after.matches(line) else {
             continue;
         };
-        let before: Vec<usize> = (0..lines.len())
-            .filter(|&from| from != to && order.before.agrees(&lines[from], &bound))
-            .collect();
-        let nearest = before.iter().copied().filter(|&from| from < to).max();
-        for from in before {
+        for from in (0..lines.len()).filter(|&from| from != to) {
+            if !order.before.agrees(&lines[from], &bound) {
+                continue;
+            }
             if from > to {
                 verdict.problems.push(format!(
                     "\"{}\": `{}` comes before `{}`",
@@ -555,7 +564,6 @@ fn order_edges(order: &Order, lines: &[String], verdict: &mut Verdict) {
                 from,
                 to,
                 kept: from < to,
-                drawn: from > to || Some(from) == nearest,
             });
         }
     }

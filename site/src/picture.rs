@@ -103,7 +103,6 @@ pub fn svg(lines: &[String], verdict: &Verdict) -> String {
         with_lanes.edges.push(Edge {
             relation: String::new(),
             kept: true,
-            drawn: false,
             ..*edge
         });
     }
@@ -114,7 +113,6 @@ pub fn svg(lines: &[String], verdict: &Verdict) -> String {
                 from,
                 to,
                 kept: true,
-                drawn: false,
             });
         }
     }
@@ -204,7 +202,17 @@ pub fn svg(lines: &[String], verdict: &Verdict) -> String {
         let same_lane = lane_of[edge.from] == lane_of[edge.to];
         let next_in_lane =
             same_lane && !(edge.from + 1..edge.to).any(|row| lane_of[row] == lane_of[edge.from]);
-        if !edge.drawn || (edge.kept && (next_in_lane || implied(edge.from, edge.to))) {
+        // Within a lane, of one relation's arrows into a line only the nearest is drawn:
+        // the lane carries the rest (every earlier line of it into `stage 2: done`).
+        let nearer = same_lane
+            && verdict.edges.iter().any(|other| {
+                other.kept
+                    && other.to == edge.to
+                    && other.relation == edge.relation
+                    && lane_of[other.from] == lane_of[edge.to]
+                    && other.from > edge.from
+            });
+        if edge.kept && (next_in_lane || nearer || implied(edge.from, edge.to)) {
             continue; // follows from other arrows, or the lane already joins the two
         }
         let (x1, y1, x2, y2) = (
@@ -272,7 +280,8 @@ mod tests {
     #[test]
     fn a_kept_ordering_is_drawn_green_and_named_as_guaranteed() {
         let svg = drawn(&["T2: done", "T1: done", "Main: joined"]);
-        assert!(svg.contains(r#"class="edge kept""#));
+        // Main's line after each thread's: two arrows, neither implied by the other.
+        assert_eq!(svg.matches(r#"class="edge kept""#).count(), 2, "{svg}");
         assert!(svg.contains("<title>guaranteed: main joins every thread</title>"));
         assert!(!svg.contains("edge broken") && !svg.contains("✗"), "{svg}");
         assert_eq!(svg.matches(r#"<g class="lane""#).count(), 3);
